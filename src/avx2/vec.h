@@ -1,0 +1,73 @@
+/* The AVX2+FMA vector layer: 4 doubles per vector. Kernels in src/simd are written only
+ * against the names below (see src/neon/vec.h for the other implementation). */
+#ifndef VDIST_AVX2_VEC_H
+#define VDIST_AVX2_VEC_H
+
+#if !defined(__AVX2__) || !defined(__FMA__)
+#error "src/avx2 must be compiled with -mavx2 -mfma"
+#endif
+
+#include <immintrin.h>
+#include <sleef.h>
+
+#define VLEN 4
+#define ISA_SUFFIX(name) name##_avx2
+
+typedef __m256d vdbl; /* 4 doubles */
+typedef __m256d vmsk; /* 4 lane masks (all ones / all zeros) */
+
+static inline vdbl v_load(const double *p) { return _mm256_loadu_pd(p); }
+static inline void v_store(double *p, vdbl a) { _mm256_storeu_pd(p, a); }
+static inline vdbl v_set(double a) { return _mm256_set1_pd(a); }
+
+static inline vdbl v_add(vdbl a, vdbl b) { return _mm256_add_pd(a, b); }
+static inline vdbl v_sub(vdbl a, vdbl b) { return _mm256_sub_pd(a, b); }
+static inline vdbl v_mul(vdbl a, vdbl b) { return _mm256_mul_pd(a, b); }
+static inline vdbl v_div(vdbl a, vdbl b) { return _mm256_div_pd(a, b); }
+static inline vdbl v_sqrt(vdbl a) { return _mm256_sqrt_pd(a); }
+/* a * b + c with one rounding */
+static inline vdbl v_fma(vdbl a, vdbl b, vdbl c) { return _mm256_fmadd_pd(a, b, c); }
+/* -(a * b) + c with one rounding */
+static inline vdbl v_fnma(vdbl a, vdbl b, vdbl c) { return _mm256_fnmadd_pd(a, b, c); }
+/* max/min: a NaN in a gives b */
+static inline vdbl v_max(vdbl a, vdbl b) { return _mm256_max_pd(a, b); }
+static inline vdbl v_min(vdbl a, vdbl b) { return _mm256_min_pd(a, b); }
+static inline vdbl v_neg(vdbl a) { return _mm256_xor_pd(a, _mm256_set1_pd(-0.0)); }
+static inline vdbl v_abs(vdbl a) { return _mm256_andnot_pd(_mm256_set1_pd(-0.0), a); }
+
+static inline vmsk v_lt(vdbl a, vdbl b) { return _mm256_cmp_pd(a, b, _CMP_LT_OQ); }
+static inline vmsk v_le(vdbl a, vdbl b) { return _mm256_cmp_pd(a, b, _CMP_LE_OQ); }
+static inline vmsk v_gt(vdbl a, vdbl b) { return _mm256_cmp_pd(a, b, _CMP_GT_OQ); }
+/* |a| < Inf (false for NaN) */
+static inline vmsk v_finite(vdbl a) { return v_lt(v_abs(a), _mm256_set1_pd(__builtin_inf())); }
+static inline vmsk v_not(vmsk a) { return _mm256_xor_pd(a, _mm256_castsi256_pd(_mm256_set1_epi64x(-1))); }
+static inline vmsk v_or(vmsk a, vmsk b) { return _mm256_or_pd(a, b); }
+static inline vmsk v_and(vmsk a, vmsk b) { return _mm256_and_pd(a, b); }
+static inline vmsk v_andnot(vmsk a, vmsk b) { return _mm256_andnot_pd(a, b); } /* ~a & b */
+/* m ? a : b, lane by lane */
+static inline vdbl v_sel(vmsk m, vdbl a, vdbl b) { return _mm256_blendv_pd(b, a, m); }
+/* bit i set when lane i of m is set */
+static inline int v_bits(vmsk m) { return _mm256_movemask_pd(m); }
+static inline int v_any(vmsk m) { return _mm256_movemask_pd(m) != 0; }
+
+/* Per-lane lookups in 4-entry tables: v_table_index takes lane values 0..3 (as doubles),
+ * v_lookup4 returns t[index] in each lane (one vpermd). */
+typedef __m256i vtab;
+static inline vtab v_table_index(vdbl k)
+{
+    __m256i i = _mm256_cvtepu32_epi64(_mm256_cvttpd_epi32(k));
+    __m256i lo = _mm256_slli_epi64(i, 1); /* 32-bit halves 2i and 2i + 1 */
+    return _mm256_or_si256(lo, _mm256_slli_epi64(_mm256_add_epi64(lo, _mm256_set1_epi64x(1)), 32));
+}
+static inline vdbl v_lookup4(const double t[4], vtab i)
+{
+    return _mm256_castps_pd(_mm256_permutevar8x32_ps(_mm256_castpd_ps(_mm256_loadu_pd(t)), i));
+}
+
+/* SLEEF's 1.0-ULP functions */
+static inline vdbl v_exp(vdbl a) { return Sleef_expd4_u10avx2(a); }
+static inline vdbl v_log(vdbl a) { return Sleef_logd4_u10avx2(a); }
+static inline vdbl v_log1p(vdbl a) { return Sleef_log1pd4_u10avx2(a); }
+static inline vdbl v_expm1(vdbl a) { return Sleef_expm1d4_u10avx2(a); }
+
+#endif

@@ -1,0 +1,71 @@
+/* The AdvSIMD (NEON) vector layer: 2 doubles per vector; same names as src/avx2/vec.h. */
+#ifndef VDIST_NEON_VEC_H
+#define VDIST_NEON_VEC_H
+
+#if !defined(__aarch64__) || !defined(__ARM_NEON)
+#error "src/neon needs an aarch64 compiler with AdvSIMD"
+#endif
+
+#include <arm_neon.h>
+#include <sleef.h>
+
+#define VLEN 2
+#define ISA_SUFFIX(name) name##_neon
+
+typedef float64x2_t vdbl;
+typedef uint64x2_t vmsk;
+
+static inline vdbl v_load(const double *p) { return vld1q_f64(p); }
+static inline void v_store(double *p, vdbl a) { vst1q_f64(p, a); }
+static inline vdbl v_set(double a) { return vdupq_n_f64(a); }
+
+static inline vdbl v_add(vdbl a, vdbl b) { return vaddq_f64(a, b); }
+static inline vdbl v_sub(vdbl a, vdbl b) { return vsubq_f64(a, b); }
+static inline vdbl v_mul(vdbl a, vdbl b) { return vmulq_f64(a, b); }
+static inline vdbl v_div(vdbl a, vdbl b) { return vdivq_f64(a, b); }
+static inline vdbl v_sqrt(vdbl a) { return vsqrtq_f64(a); }
+static inline vdbl v_fma(vdbl a, vdbl b, vdbl c) { return vfmaq_f64(c, a, b); }
+static inline vdbl v_fnma(vdbl a, vdbl b, vdbl c) { return vfmsq_f64(c, a, b); }
+/* max/min: a NaN in a gives b */
+static inline vdbl v_max(vdbl a, vdbl b) { return vmaxnmq_f64(a, b); }
+static inline vdbl v_min(vdbl a, vdbl b) { return vminnmq_f64(a, b); }
+static inline vdbl v_neg(vdbl a) { return vnegq_f64(a); }
+static inline vdbl v_abs(vdbl a) { return vabsq_f64(a); }
+
+static inline vmsk v_lt(vdbl a, vdbl b) { return vcltq_f64(a, b); }
+static inline vmsk v_le(vdbl a, vdbl b) { return vcleq_f64(a, b); }
+static inline vmsk v_gt(vdbl a, vdbl b) { return vcgtq_f64(a, b); }
+static inline vmsk v_finite(vdbl a) { return vcltq_f64(vabsq_f64(a), vdupq_n_f64(__builtin_inf())); }
+static inline vmsk v_not(vmsk a) { return vreinterpretq_u64_u32(vmvnq_u32(vreinterpretq_u32_u64(a))); }
+static inline vmsk v_or(vmsk a, vmsk b) { return vorrq_u64(a, b); }
+static inline vmsk v_and(vmsk a, vmsk b) { return vandq_u64(a, b); }
+static inline vmsk v_andnot(vmsk a, vmsk b) { return vbicq_u64(b, a); }
+static inline vdbl v_sel(vmsk m, vdbl a, vdbl b) { return vbslq_f64(m, a, b); }
+static inline int v_bits(vmsk m)
+{
+    return (int)(vgetq_lane_u64(m, 0) & 1) | (int)((vgetq_lane_u64(m, 1) & 1) << 1);
+}
+static inline int v_any(vmsk m) { return (vgetq_lane_u64(m, 0) | vgetq_lane_u64(m, 1)) != 0; }
+
+/* Per-lane lookups in 4-entry tables (lane values 0..3 as doubles). */
+typedef uint64x2_t vtab;
+static inline vtab v_table_index(vdbl k) { return vcvtq_u64_f64(k); }
+static inline vdbl v_lookup4(const double t[4], vtab i)
+{
+    return vcombine_f64(vld1_f64(t + vgetq_lane_u64(i, 0)), vld1_f64(t + vgetq_lane_u64(i, 1)));
+}
+
+static inline vdbl v_exp(vdbl a) { return Sleef_expd2_u10advsimd(a); }
+static inline vdbl v_log(vdbl a) { return Sleef_logd2_u10advsimd(a); }
+static inline vdbl v_log1p(vdbl a) { return Sleef_log1pd2_u10advsimd(a); }
+/* Per-lane lookups in 4-entry tables (lane values 0..3 as doubles). */
+typedef uint64x2_t vtab;
+static inline vtab v_table_index(vdbl k) { return vcvtq_u64_f64(k); }
+static inline vdbl v_lookup4(const double t[4], vtab i)
+{
+    return vcombine_f64(vld1_f64(t + vgetq_lane_u64(i, 0)), vld1_f64(t + vgetq_lane_u64(i, 1)));
+}
+
+static inline vdbl v_expm1(vdbl a) { return Sleef_expm1d2_u10advsimd(a); }
+
+#endif

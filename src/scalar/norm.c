@@ -1,0 +1,296 @@
+/* Normal distribution: scalar reference (the accuracy oracle for the SIMD kernels).
+ *
+ * Everything is built on the upper tail Q(x) = 1 - Phi(x), x >= 0, written as
+ *     Q(x) = exp(-x^2/2) R(x),
+ * with R (a scaled Mills ratio, smooth and slowly varying) from the polynomial pieces of
+ * norm_coeffs.h. x^2/2 is split exactly (hs + ls) so exp() sees no rounded argument, and
+ * z = (x - mu)/sigma is carried as a double-double: at |z| = 30 a rounded z would cost
+ * z^2 * 2^-53 relative, hundreds of ULP.
+ */
+#include <float.h>
+
+#include "vdist.h"
+#include "numerics.h"
+#include "norm_coeffs.h"
+#include "norm_as241.h"
+#include "norm_internal.h"
+
+/* R(x) = Q(x) exp(x^2/2) for x >= 0, as a double-double (the pieces' constants are
+ * double-doubles and their last Horner step is exact). */
+static dd mills_r_dd(double x)
+{
+    if (x <= 4) {
+        int k = x < 1 ? 0 : x < 2 ? 1 : x < 3 ? 2 : 3;
+        return poly_eval_dd(&norm_r_piece[0][k], 4, NORM_R_PIECE_DEGREE, norm_r_piece_c0_lo[k],
+                            x - norm_r_piece_centre[k]);
+    }
+    /* R = S(1/x^2) / x; x*x = inf sends v to 0, where S is exact enough */
+    dd s = poly_eval_dd(norm_r_far, 1, NORM_R_FAR_DEGREE, norm_r_far_c0_lo, 1 / (x * x));
+    double rh = s.hi / x;
+    return (dd){rh, (fma(-rh, x, s.hi) + s.lo) / x};
+}
+
+double norm_mills_r(double x)
+{
+    return mills_r_dd(x).hi;
+}
+
+/* Q(xh + xl) for xh >= 0, |xl| <= ulp(xh): with x^2/2 = hs + ls exactly,
+ *     log Q = -hs - ls + log R(xh) - xl/sqrt(2 pi)/R(xh)   (first order in xl; xl^2 is
+ *                                                           below 2^-100 relative)
+ * and, where Q is representable (hs < 746, so ls and xl xh are below 2^-40),
+ *     Q = exp(-hs) (R - R ls - xl/sqrt(2 pi)). */
+static double pnorm_standard(double wh, double wl, int log_p)
+{
+    int lower = wh <= 0;
+    double xh = lower ? -wh : wh, xl = lower ? -wl : wl;
+    double half = 0.5 * xh;
+    double hs = xh * half;
+    double ls = fma(xh, half, -hs);
+    dd r = mills_r_dd(xh);
+    if (lower && log_p) {
+        if (!isfinite(hs))
+            return -INFINITY;
+        dd s = two_sum(-hs, log(r.hi));
+        return s.hi + (s.lo + ((r.lo - INV_SQRT_2PI * xl) / r.hi - ls));
+    }
+    if (hs > 800) /* Q = 0 */
+        return lower ? 0.0 : (log_p ? -0.0 : 1.0);
+    dd m = two_sum(r.hi, r.lo - fma(r.hi, ls, INV_SQRT_2PI * xl));
+    double e = exp(-hs);
+    dd q = two_prod(e, m.hi);
+    q.lo += e * m.lo;
+    if (lower)
+        return q.hi + q.lo;
+    if (log_p) /* log(1 - q) */
+        return log1p(-q.hi) - q.lo / (1 - q.hi);
+    return (1 - q.hi) - q.lo; /* 1 - q.hi is exact when it matters (q >= 1/4) */
+}
+
+/* R_DT_0 / R_DT_1 of Rmath: the value at the lower / upper end of the support. */
+static double dt_0(int lower_tail, int log_p)
+{
+    return lower_tail ? (log_p ? -INFINITY : 0.0) : (log_p ? 0.0 : 1.0);
+}
+
+static double pnorm_checked(double q, double mu, double sigma, int lower_tail, int log_p)
+{
+    if (isnan(q) || isnan(mu) || isnan(sigma))
+        return q + mu + sigma;
+    if (!isfinite(q) && mu == q)
+        return NAN; /* x - mu is NaN */
+    if (sigma <= 0) {
+        if (sigma < 0)
+            return NAN;
+        return q < mu ? dt_0(lower_tail, log_p) : dt_0(!lower_tail, log_p);
+    }
+    dd z = div_diff_dd(q, mu, sigma);
+    if (!isfinite(z.hi))
+        return q < mu ? dt_0(lower_tail, log_p) : dt_0(!lower_tail, log_p);
+    if (!lower_tail)
+        z = (dd){-z.hi, -z.lo};
+    return pnorm_standard(z.hi, z.lo, log_p);
+}
+
+/* log(sigma sqrt(2 pi)) as a double-double. For sigma >= 1 it is positive like the z^2/2
+ * it is added to, so a double log(sigma) suffices; below 1 the two can cancel. */
+static dd log_sigma_sqrt_2pi(double sigma)
+{
+    dd c = {LN_SQRT_2PI_HI, LN_SQRT_2PI_LO};
+    if (sigma == 1)
+        return c;
+    dd ls = sigma > 1 ? (dd){log(sigma), 0} : log_dd(sigma);
+    return dd_add(ls, c);
+}
+
+double norm_log_sigma_sqrt_2pi_hi(double sigma, double *lo)
+{
+    dd l = log_sigma_sqrt_2pi(sigma);
+    *lo = l.lo;
+    return l.hi;
+}
+
+static double dnorm_checked(double x, double mu, double sigma, int give_log)
+{
+    double d0 = give_log ? -INFINITY : 0.0;
+    if (isnan(x) || isnan(mu) || isnan(sigma))
+        return x + mu + sigma;
+    if (sigma < 0)
+        return NAN;
+    if (!isfinite(sigma))
+        return d0;
+    if (!isfinite(x) && mu == x)
+        return NAN;
+    if (sigma == 0)
+        return x == mu ? INFINITY : d0;
+    dd z = div_diff_dd(x, mu, sigma);
+    if (!isfinite(z.hi))
+        return d0;
+    if (z.hi < 0)
+        z = (dd){-z.hi, -z.lo};
+    double half = 0.5 * z.hi;
+    double hs = z.hi * half;
+    if (!isfinite(hs) || (!give_log && hs > 1500))
+        return d0; /* e^-1500 / DBL_TRUE_MIN rounds to 0 */
+    /* z^2/2 = hs + c to ~2^-106 */
+    double c = fma(z.hi, half, -hs) + z.hi * z.lo;
+    if (give_log) {
+        dd l = log_sigma_sqrt_2pi(sigma);
+        dd s = two_sum(-hs, -l.hi);
+        return s.hi + (s.lo - c - l.lo);
+    }
+    /* phi0 exp(-hs - c) / sigma with sigma = f 2^e, f in [1/2, 1): exp() stays in the
+     * normal range (2^-k scaled out when hs > 700) and one ldexp rounds at the end. */
+    int e;
+    double f = frexp(sigma, &e);
+    int k = 0;
+    double y = -hs, yl = -c;
+    if (hs > 700) {
+        k = (int)(hs * 0x1.71547652b82fep0) - 60; /* hs / ln 2 - 60 */
+        dd t = two_sum(-hs, k * LN2_HI);
+        y = t.hi;
+        yl = t.lo - c + k * LN2_LO;
+    }
+    double kh = INV_SQRT_2PI / f;
+    double kl = (fma(-kh, f, INV_SQRT_2PI) + INV_SQRT_2PI_LO) / f; /* phi0/f = kh + kl */
+    double ey = exp(y);
+    double d = fma(ey, kh, ey * fma(kh, yl, kl));
+    return ldexp(d, -e - k);
+}
+
+/* ---- quantile ---------------------------------------------------------------------------
+ * Central region: AS 241 directly. Tails: the AS 241 tail formula (or, beyond its range, the
+ * asymptotic log Q(w) ~ -w^2/2 - log(w sqrt(2 pi))) as a start, then Newton on the accurate
+ * Q, in probability space while P is a normal double (the residual Q(w) - P then costs no
+ * digits) and in log space otherwise. */
+
+/* Phi^-1(1/2 + q), |q| <= 0.425: AS 241, then one Newton step on the accurate residual
+ * x B(x^2) - q (Phi(x) - 1/2 = x B(x^2)), so AS 241's last-digit error goes away. */
+static double central_quantile(double q)
+{
+    double r = AS241_CENTRAL_R - q * q;
+    double x = q * poly_eval(as241_central_num, 7, r) / poly_eval(as241_central_den, 7, r);
+    dd s = two_prod(x, x);
+    double db;
+    poly_eval_deriv(norm_body, NORM_BODY_DEGREE, s.hi, &db);
+    dd b = poly_eval_dd(norm_body, 1, NORM_BODY_DEGREE, norm_body_c0_lo, s.hi);
+    double resid = fma(x, b.hi, -q) + x * (b.lo + db * s.lo);
+    return x - resid / (b.hi + 2 * s.hi * db); /* d/dx x B(x^2) = phi(x) */
+}
+
+/* Start for w > 0 with log Q(w) = l. */
+static double upper_quantile_start(double l)
+{
+    double r = sqrt(-l);
+    if (r <= AS241_TAIL_RMAX) {
+        r -= AS241_TAIL_SHIFT;
+        return poly_eval(as241_tail_num, 7, r) / poly_eval(as241_tail_den, 7, r);
+    }
+    /* w^2 = 2a - log(2a) - log(2 pi), a = -l, written so that 2a cannot overflow */
+    double a = -l;
+    return sqrt(a) * sqrt(2 - (log(a) + 0x1.43f89a3f0edd6p+1) / a); /* log(4 pi) */
+}
+
+/* Newton stops once a step is this small relative to w: the next would be ~w^2 step^2. */
+#define NEWTON_DONE 0x1p-40
+
+/* w > 0 with log Q(w) = l, for l <= log(0.075). */
+double norm_upper_quantile_log(double l)
+{
+    double w = upper_quantile_start(l);
+    for (int i = 0; i < 16; i++) {
+        double half = 0.5 * w, hs = w * half, ls = fma(w, half, -hs);
+        if (!isfinite(hs))
+            break;
+        double r = norm_mills_r(w);
+        dd a = two_sum(-hs, -l); /* exact where it matters: hs ~ -l */
+        double resid = a.hi + (a.lo + (log(r) - ls)); /* log Q(w) - l */
+        double step = resid * r * (1 / INV_SQRT_2PI); /* -resid / (d/dw log Q) */
+        w += step;
+        if (fabs(step) <= NEWTON_DONE * w)
+            break;
+    }
+    return w;
+}
+
+/* w > 0 with Q(w) = P, 0 < P <= 0.075. */
+double norm_upper_quantile(double P)
+{
+    if (P < DBL_MIN)
+        return norm_upper_quantile_log(log(P));
+    double w = upper_quantile_start(log(P));
+    for (int i = 0; i < 16; i++) {
+        double half = 0.5 * w, hs = w * half, ls = fma(w, half, -hs);
+        dd r = mills_r_dd(w);
+        double eh = exp(-hs);
+        /* Q(w) - P = eh (r - r ls) - P, the product kept exact */
+        double resid = fma(eh, r.hi, -P) + eh * (r.lo - r.hi * ls);
+        double step = resid / (INV_SQRT_2PI * eh * (1 - ls)); /* resid / phi(w) */
+        w += step;
+        if (fabs(step) <= NEWTON_DONE * w)
+            break;
+    }
+    return w;
+}
+
+#define LOG_0_075 -2.5902671654458267 /* log(0.075): AS 241's central region ends */
+#define LOG_0_925 -0.07796154146971186 /* log(0.925) */
+
+/* Phi^-1(p), or Phi^-1(exp(p)) with log_p; p strictly inside the range. */
+static double qnorm_standard(double p, int log_p)
+{
+    if (!log_p) {
+        double q = p - 0.5; /* exact for p >= 1/4; below, q only picks the branch */
+        if (fabs(q) <= AS241_SPLIT)
+            return central_quantile(q);
+        return q < 0 ? -norm_upper_quantile(p) : norm_upper_quantile(1 - p); /* 1 - p exact */
+    }
+    if (p < LOG_0_075)
+        return -norm_upper_quantile_log(p);
+    if (p > LOG_0_925)
+        return norm_upper_quantile(-expm1(p));
+    /* exp(p) - 1/2 = expm1(p + ln 2) / 2 without the rounding of exp(p) */
+    return central_quantile(0.5 * expm1((p + LN2_DD_HI) + LN2_DD_LO));
+}
+
+static double qnorm_checked(double p, double mu, double sigma, int lower_tail, int log_p)
+{
+    if (isnan(p) || isnan(mu) || isnan(sigma))
+        return p + mu + sigma;
+    if (log_p) {
+        if (p > 0)
+            return NAN;
+        if (p == 0)
+            return lower_tail ? INFINITY : -INFINITY;
+        if (p == -INFINITY)
+            return lower_tail ? -INFINITY : INFINITY;
+    } else {
+        if (p < 0 || p > 1)
+            return NAN;
+        if (p == 0)
+            return lower_tail ? -INFINITY : INFINITY;
+        if (p == 1)
+            return lower_tail ? INFINITY : -INFINITY;
+    }
+    if (sigma < 0)
+        return NAN;
+    if (sigma == 0)
+        return mu;
+    double z = qnorm_standard(p, log_p);
+    return fma(sigma, lower_tail ? z : -z, mu);
+}
+
+double vd_dnorm(double x, double mu, double sigma, int give_log)
+{
+    RETURN_KEEPING_ERRNO(dnorm_checked(x, mu, sigma, give_log));
+}
+
+double vd_pnorm(double q, double mu, double sigma, int lower_tail, int log_p)
+{
+    RETURN_KEEPING_ERRNO(pnorm_checked(q, mu, sigma, lower_tail, log_p));
+}
+
+double vd_qnorm(double p, double mu, double sigma, int lower_tail, int log_p)
+{
+    RETURN_KEEPING_ERRNO(qnorm_checked(p, mu, sigma, lower_tail, log_p));
+}

@@ -1,0 +1,34 @@
+/* Wichura, "Algorithm AS 241: The percentage points of the normal distribution",
+ * Appl. Statist. 37 (1988) 477-484: the PPND16 coefficients (~1e-16 relative), ascending
+ * powers. Shared by the scalar reference and the SIMD kernels. */
+#ifndef VDIST_NORM_AS241_H
+#define VDIST_NORM_AS241_H
+
+/* |p - 1/2| <= 0.425: x = q A(r) / B(r), q = p - 1/2, r = 0.180625 - q^2 */
+static const double as241_central_num[8] = {
+    3.3871328727963666080e0, 1.3314166789178437745e+2, 1.9715909503065514427e+3,
+    1.3731693765509461125e+4, 4.5921953931549871457e+4, 6.7265770927008700853e+4,
+    3.3430575583588128105e+4, 2.5090809287301226727e+3,
+};
+static const double as241_central_den[8] = {
+    1.0, 4.2313330701600911252e+1, 6.8718700749205790830e+2, 5.3941960214247511077e+3,
+    2.1213794301586595867e+4, 3.9307895800092710610e+4, 2.8729085735721942674e+4,
+    5.2264952788528545610e+3,
+};
+/* r = sqrt(-log P) in [1.6, 5], P the smaller tail: x = C(r - 1.6) / D(r - 1.6) */
+static const double as241_tail_num[8] = {
+    1.42343711074968357734e0, 4.63033784615654529590e0, 5.76949722146069140550e0,
+    3.64784832476320460504e0, 1.27045825245236838258e0, 2.41780725177450611770e-1,
+    2.27238449892691845833e-2, 7.74545014278341407640e-4,
+};
+static const double as241_tail_den[8] = {
+    1.0, 2.05319162663775882187e0, 1.67638483018380384940e0, 6.89767334985100004550e-1,
+    1.48103976427480074590e-1, 1.51986665636164571966e-2, 5.47593808499534494600e-4,
+    1.05075007164441684324e-9,
+};
+#define AS241_SPLIT 0.425
+#define AS241_CENTRAL_R 0.180625
+#define AS241_TAIL_SHIFT 1.6
+#define AS241_TAIL_RMAX 5.0
+
+#endif

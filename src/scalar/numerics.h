@@ -1,0 +1,134 @@
+/* Shared scalar numerics: double-double arithmetic and polynomial evaluation.
+ * Internal to vdist; every family uses these instead of its own copies. */
+#ifndef VDIST_NUMERICS_H
+#define VDIST_NUMERICS_H
+
+#include <errno.h>
+#include <math.h>
+
+/* Public scalar functions return this: libm may set errno (ERANGE on underflow), and vdist
+ * promises to leave errno as the caller had it. */
+#define RETURN_KEEPING_ERRNO(expr)                                                             \
+    do {                                                                                       \
+        int saved_errno_ = errno;                                                              \
+        double result_ = (expr);                                                               \
+        errno = saved_errno_;                                                                  \
+        return result_;                                                                        \
+    } while (0)
+
+/* An unevaluated sum hi + lo with |lo| <= ulp(hi)/2: about 106 bits of precision. */
+typedef struct {
+    double hi, lo;
+} dd;
+
+/* a + b exactly (Knuth). */
+static inline dd two_sum(double a, double b)
+{
+    double s = a + b;
+    double bb = s - a;
+    double err = (a - (s - bb)) + (b - bb);
+    return (dd){s, err};
+}
+
+/* a * b exactly (needs a correctly rounded fma). */
+static inline dd two_prod(double a, double b)
+{
+    double p = a * b;
+    return (dd){p, fma(a, b, -p)};
+}
+
+/* Double-double + double-double (accurate version, relative error ~2^-104). */
+static inline dd dd_add(dd a, dd b)
+{
+    dd s = two_sum(a.hi, b.hi);
+    dd t = two_sum(a.lo, b.lo);
+    s.lo += t.hi;
+    s = two_sum(s.hi, s.lo);
+    s.lo += t.lo;
+    return two_sum(s.hi, s.lo);
+}
+
+/* Double-double * double-double (relative error ~2^-102). */
+static inline dd dd_mul(dd a, dd b)
+{
+    dd p = two_prod(a.hi, b.hi);
+    p.lo += a.hi * b.lo + a.lo * b.hi;
+    return two_sum(p.hi, p.lo);
+}
+
+/* Double-double / double-double (relative error ~2^-100). */
+static inline dd dd_div(dd a, dd b)
+{
+    double q1 = a.hi / b.hi;
+    dd r = dd_add(a, dd_mul((dd){-q1, 0}, b));
+    double q2 = r.hi / b.hi;
+    return two_sum(q1, q2);
+}
+
+/* Horner evaluation of c[0] + c[1] t + ... + c[degree] t^degree. */
+static inline double poly_eval(const double *c, int degree, double t)
+{
+    double r = c[degree];
+    for (int i = degree - 1; i >= 0; i--)
+        r = fma(r, t, c[i]);
+    return r;
+}
+
+/* Horner with the coefficients c[0], c[stride], ... and the constant term as the
+ * double-double c[0] + c0_lo; the last step is exact, so the result carries the rounding
+ * of the higher-order part only (a fraction of an ULP when |t| is small). */
+static inline dd poly_eval_dd(const double *c, int stride, int degree, double c0_lo, double t)
+{
+    double r = c[degree * stride];
+    for (int i = degree - 1; i >= 1; i--)
+        r = fma(r, t, c[i * stride]);
+    dd p = two_prod(r, t);
+    dd s = two_sum(c[0], p.hi);
+    return two_sum(s.hi, s.lo + p.lo + c0_lo);
+}
+
+/* p(s) and its derivative p'(s) by Horner. */
+static inline double poly_eval_deriv(const double *c, int degree, double s, double *deriv)
+{
+    double p = c[degree], d = 0;
+    for (int i = degree - 1; i >= 0; i--) {
+        d = fma(d, s, p);
+        p = fma(p, s, c[i]);
+    }
+    *deriv = d;
+    return p;
+}
+
+/* (a - b) / c as a double-double: the quotient keeps the digits that rounding
+ * a - b or the quotient would lose. Non-finite intermediate values come out as in plain
+ * double arithmetic. */
+static inline dd div_diff_dd(double a, double b, double c)
+{
+    if (fabs(c) < 0x1p-900 && fabs(a) < 0x1p800 && fabs(b) < 0x1p800) {
+        /* keep the remainder out of the subnormal range, where it would not be exact */
+        a *= 0x1p200, b *= 0x1p200, c *= 0x1p200;
+    }
+    dd d = two_sum(a, -b);
+    double qh = d.hi / c;
+    if (!isfinite(qh) || qh == 0)
+        return (dd){qh, 0};
+    double r = fma(-qh, c, d.hi); /* exact remainder */
+    return (dd){qh, (r + d.lo) / c};
+}
+
+/* log(x) as a double-double, x > 0 finite: relative error about 1e-30. */
+dd log_dd(double x);
+
+/* ln 2 as a double-double accurate to 2^-110 */
+#define LN2_DD_HI 0x1.62e42fefa39efp-1
+#define LN2_DD_LO 0x1.abc9e3b39803fp-56
+/* ln 2 split so that k * LN2_HI is exact for |k| < 2^11. */
+#define LN2_HI 0x1.62e42fefa3800p-1
+#define LN2_LO 0x1.ef35793c76730p-45
+/* log(sqrt(2 pi)) and 1/sqrt(2 pi) as double-doubles. */
+#define LN_SQRT_2PI_HI 0x1.d67f1c864beb5p-1
+#define LN_SQRT_2PI_LO -0x1.65b5a1b7ff5dfp-55
+#define INV_SQRT_2PI 0x1.9884533d43651p-2
+#define INV_SQRT_2PI_LO -0x1.cbc0d30ebfd15p-56
+
+#endif

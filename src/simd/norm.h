@@ -1,0 +1,246 @@
+/* Normal distribution kernels, written once over the vector layer (see src/scalar/norm.c
+ * for the method: Q(x) = exp(-x^2/2) R(x) with the same polynomial pieces). Lanes the
+ * vector path does not cover (non-finite input, subnormal results, far tails of the
+ * quantile) are recomputed by the scalar reference. The callers (dispatch/) have already
+ * sent degenerate parameters (NaN, sigma <= 0, infinite mu or sigma) to the scalar loop. */
+#include "vdist.h"
+#include "common.h"
+#include "../scalar/numerics.h"
+#include "../scalar/norm_coeffs.h"
+#include "../scalar/norm_as241.h"
+#include "../scalar/norm_internal.h"
+
+struct norm_args {
+    double mu, sigma, inv_sigma;
+    int lower_tail, log_flag;
+    double phi_hi, phi_lo; /* dnorm: 1/(sigma sqrt(2 pi)) as a double-double */
+    double log_hi, log_lo; /* dnorm: log(sigma sqrt(2 pi)) as a double-double */
+};
+
+static struct norm_args norm_args_make(double mu, double sigma, int lower_tail, int log_flag)
+{
+    return (struct norm_args){mu, sigma, 1 / sigma, lower_tail, log_flag, 0, 0, 0, 0};
+}
+
+/* z = (x - mu) / sigma as zh + *zl */
+ALWAYS_INLINE vdbl norm_z(vdbl x, const struct norm_args *a, vdbl *zl)
+{
+    return v_div_diff_dd(x, v_set(a->mu), v_set(a->sigma), v_set(a->inv_sigma), zl);
+}
+
+/* R(x) = Q(x) exp(x^2/2), x >= 0: the unit pieces by table lookup, the far piece only
+ * when some lane needs it. */
+ALWAYS_INLINE vdbl v_norm_mills_r(vdbl x)
+{
+    vtab k = v_table_index(v_min(v_max(x, v_set(0)), v_set(3)));
+    vdbl t = v_sub(x, v_lookup4(norm_r_piece_centre, k));
+    vdbl r = v_poly_lookup4(norm_r_piece, NORM_R_PIECE_DEGREE, k, t);
+    vmsk far = v_gt(x, v_set(4));
+    if (v_any(far)) {
+        vdbl inv = v_div(v_set(1), x);
+        r = v_sel(far, v_mul(v_poly(norm_r_far, NORM_R_FAR_DEGREE, v_mul(inv, inv)), inv), r);
+    }
+    return r;
+}
+
+/* x^2/2 = hs + *ls exactly */
+ALWAYS_INLINE vdbl v_half_square(vdbl x, vdbl *ls)
+{
+    vdbl half = v_mul(x, v_set(0.5));
+    vdbl hs = v_mul(x, half);
+    *ls = v_fma(x, half, v_neg(hs));
+    return hs;
+}
+
+ALWAYS_INLINE vdbl dnorm_vec(vdbl x, const void *args, vmsk *slow)
+{
+    const struct norm_args *a = args;
+    vdbl zl, zh = norm_z(x, a, &zl);
+    vmsk neg = v_lt(zh, v_set(0));
+    vdbl xh = v_abs(zh), xl = v_sel(neg, v_neg(zl), zl);
+    vdbl ls, hs = v_half_square(xh, &ls);
+    vdbl c = v_fma(xh, xl, ls); /* z^2/2 = hs + c */
+    vmsk bad = v_not(v_finite(x));
+    if (a->log_flag) {
+        vdbl err, s = v_two_sum(v_neg(hs), v_set(-a->log_hi), &err);
+        *slow = v_or(bad, v_not(v_finite(hs)));
+        return v_add(s, v_sub(v_sub(err, c), v_set(a->log_lo)));
+    }
+    vdbl e = v_exp(v_neg(hs));
+    vdbl kh = v_set(a->phi_hi);
+    vdbl d = v_fma(e, kh, v_mul(e, v_fnma(kh, c, v_set(a->phi_lo))));
+    /* exp's argument beyond the normal range, or a result that is not a safe normal */
+    vmsk in_range = v_and(v_le(hs, v_set(700)), v_and(v_gt(d, v_set(0x1p-1000)), v_finite(d)));
+    *slow = v_or(bad, v_not(in_range));
+    return d;
+}
+
+ALWAYS_INLINE vdbl pnorm_vec(vdbl x, const void *args, vmsk *slow)
+{
+    const struct norm_args *a = args;
+    vdbl zl, zh = norm_z(x, a, &zl);
+    if (!a->lower_tail) {
+        zh = v_neg(zh);
+        zl = v_neg(zl);
+    }
+    /* Phi(w), w = zh + zl: for w <= 0 it is Q(-w), else 1 - Q(w) */
+    vmsk neg = v_le(zh, v_set(0));
+    vdbl xh = v_abs(zh), xl = v_sel(neg, v_neg(zl), zl);
+    vdbl ls, hs = v_half_square(xh, &ls);
+    vdbl r = v_norm_mills_r(xh);
+    vdbl phi_xl = v_mul(v_set(INV_SQRT_2PI), xl);
+    /* Q = exp(-hs) m while hs < 746 (ls, xl xh tiny); log Q additively for any x */
+    vdbl m = v_sub(r, v_fma(r, ls, phi_xl));
+    vmsk bad = v_or(v_not(v_finite(x)), v_gt(xh, v_set(1e150)));
+    vdbl res;
+    if (!a->log_flag) {
+        vdbl q = v_mul(v_exp(v_neg(hs)), m);
+        res = v_sel(neg, q, v_sub(v_set(1), q));
+        *slow = v_or(bad, v_and(neg, v_gt(xh, v_set(37)))); /* subnormal results */
+    } else {
+        vdbl lower = v_set(0), upper = v_set(0);
+        if (v_any(neg))
+            lower = v_sub(v_sub(v_log(r), hs), v_add(ls, v_div(phi_xl, r)));
+        if (v_any(v_not(neg)))
+            upper = v_log1p(v_neg(v_mul(v_exp(v_neg(hs)), m)));
+        res = v_sel(neg, lower, upper);
+        *slow = v_or(bad, v_andnot(neg, v_gt(xh, v_set(37)))); /* log(1 - subnormal) */
+    }
+    return res;
+}
+
+/* ---- quantile: AS 241 plus one Newton step on the accurate Q ---------------------------- */
+
+/* Phi^-1(1/2 + q), |q| <= 0.425: AS 241 and one Newton step on x B(x^2) - q */
+ALWAYS_INLINE vdbl v_central_quantile(vdbl q)
+{
+    vdbl r = v_fnma(q, q, v_set(AS241_CENTRAL_R));
+    vdbl x = v_div(v_mul(q, v_poly(as241_central_num, 7, r)), v_poly(as241_central_den, 7, r));
+    vdbl s = v_mul(x, x), s_lo = v_fma(x, x, v_neg(s));
+    vdbl db, b = v_poly_deriv(norm_body, NORM_BODY_DEGREE, s, &db);
+    vdbl resid = v_fma(x, v_fma(db, s_lo, b), v_neg(q));
+    vdbl phi = v_fma(v_add(s, s), db, b);
+    return v_sub(x, v_div(resid, phi));
+}
+
+/* AS 241 tail start: w > 0 with log Q(w) = l, for sqrt(-l) in [1.6, 5] */
+ALWAYS_INLINE vdbl v_as241_tail(vdbl l)
+{
+    vdbl r = v_sub(v_sqrt(v_neg(l)), v_set(AS241_TAIL_SHIFT));
+    return v_div(v_poly(as241_tail_num, 7, r), v_poly(as241_tail_den, 7, r));
+}
+
+/* One Newton step for Q(w) = P (probability space). */
+ALWAYS_INLINE vdbl v_newton_p(vdbl w, vdbl P)
+{
+    vdbl ls, hs = v_half_square(w, &ls);
+    vdbl r = v_norm_mills_r(w);
+    vdbl e = v_exp(v_neg(hs));
+    vdbl resid = v_fma(e, v_fnma(r, ls, r), v_neg(P));
+    vdbl phi = v_mul(v_mul(v_set(INV_SQRT_2PI), e), v_sub(v_set(1), ls));
+    return v_add(w, v_div(resid, phi));
+}
+
+/* One Newton step for log Q(w) = l (log space). */
+ALWAYS_INLINE vdbl v_newton_log(vdbl w, vdbl l)
+{
+    vdbl ls, hs = v_half_square(w, &ls);
+    vdbl r = v_norm_mills_r(w);
+    vdbl err, s = v_two_sum(v_neg(hs), v_neg(l), &err);
+    vdbl resid = v_add(s, v_add(err, v_sub(v_log(r), ls)));
+    return v_fma(v_mul(resid, r), v_set(1 / INV_SQRT_2PI), w);
+}
+
+#define LOG_0_075 -2.5902671654458267
+#define LOG_0_925 -0.07796154146971186
+
+ALWAYS_INLINE vdbl qnorm_vec(vdbl p, const void *args, vmsk *slow)
+{
+    const struct norm_args *a = args;
+    vdbl z;
+    if (!a->log_flag) {
+        vdbl q = v_sub(p, v_set(0.5));
+        vmsk central = v_le(v_abs(q), v_set(AS241_SPLIT));
+        z = v_central_quantile(q);
+        /* the rest: 0 < P < 0.075 */
+        vmsk low = v_lt(q, v_set(0));
+        vdbl P = v_sel(low, p, v_sub(v_set(1), p));
+        vmsk ok = v_or(central, v_gt(P, v_set(0x1p-36))); /* AS 241's tail: r <= 5 */
+        vmsk tail = v_andnot(central, ok);
+        if (v_any(tail)) {
+            vdbl safe = v_sel(tail, P, v_set(0.01));
+            vdbl w = v_newton_p(v_as241_tail(v_log(safe)), safe);
+            z = v_sel(tail, v_sel(low, v_neg(w), w), z);
+        }
+        *slow = v_not(v_and(ok, v_and(v_gt(p, v_set(0)), v_lt(p, v_set(1)))));
+    } else {
+        vmsk lower = v_lt(p, v_set(LOG_0_075));
+        vmsk upper = v_gt(p, v_set(LOG_0_925));
+        vmsk central = v_not(v_or(lower, upper));
+        z = v_set(0);
+        if (v_any(central)) {
+            vdbl t = v_add(v_add(p, v_set(LN2_DD_HI)), v_set(LN2_DD_LO));
+            z = v_sel(central, v_central_quantile(v_mul(v_set(0.5), v_expm1(t))), z);
+        }
+        /* lower: log-space Newton on l = p; upper: probability space on P = 1 - exp(p) */
+        vdbl P = v_neg(v_expm1(p));
+        vmsk ok_lower = v_and(lower, v_gt(p, v_set(-25)));
+        vmsk ok_upper = v_and(upper, v_gt(P, v_set(0x1p-36)));
+        if (v_any(ok_lower)) {
+            vdbl l = v_sel(ok_lower, p, v_set(-5));
+            z = v_sel(ok_lower, v_neg(v_newton_log(v_as241_tail(l), l)), z);
+        }
+        if (v_any(ok_upper)) {
+            vdbl safe = v_sel(ok_upper, P, v_set(0.01));
+            z = v_sel(ok_upper, v_newton_p(v_as241_tail(v_log(safe)), safe), z);
+        }
+        vmsk ok = v_and(v_or(central, v_or(ok_lower, ok_upper)), v_lt(p, v_set(0)));
+        *slow = v_not(ok);
+    }
+    if (!a->lower_tail)
+        z = v_neg(z);
+    return v_fma(v_set(a->sigma), z, v_set(a->mu));
+}
+
+static double dnorm_one(double x, const void *args)
+{
+    const struct norm_args *a = args;
+    return vd_dnorm(x, a->mu, a->sigma, a->log_flag);
+}
+
+static double pnorm_one(double x, const void *args)
+{
+    const struct norm_args *a = args;
+    return vd_pnorm(x, a->mu, a->sigma, a->lower_tail, a->log_flag);
+}
+
+static double qnorm_one(double x, const void *args)
+{
+    const struct norm_args *a = args;
+    return vd_qnorm(x, a->mu, a->sigma, a->lower_tail, a->log_flag);
+}
+
+static void ISA_SUFFIX(dnorm_array)(size_t n, const double *x, double mu, double sigma,
+                                    int give_log, double *out)
+{
+    struct norm_args a = norm_args_make(mu, sigma, 1, give_log);
+    if (give_log)
+        a.log_hi = norm_log_sigma_sqrt_2pi_hi(sigma, &a.log_lo);
+    a.phi_hi = INV_SQRT_2PI / sigma;
+    a.phi_lo = (fma(-a.phi_hi, sigma, INV_SQRT_2PI) + INV_SQRT_2PI_LO) / sigma;
+    run_array(n, x, out, &a, dnorm_vec, dnorm_one);
+}
+
+static void ISA_SUFFIX(pnorm_array)(size_t n, const double *x, double mu, double sigma,
+                                    int lower_tail, int log_p, double *out)
+{
+    struct norm_args a = norm_args_make(mu, sigma, lower_tail, log_p);
+    run_array(n, x, out, &a, pnorm_vec, pnorm_one);
+}
+
+static void ISA_SUFFIX(qnorm_array)(size_t n, const double *x, double mu, double sigma,
+                                    int lower_tail, int log_p, double *out)
+{
+    struct norm_args a = norm_args_make(mu, sigma, lower_tail, log_p);
+    run_array(n, x, out, &a, qnorm_vec, qnorm_one);
+}

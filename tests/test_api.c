@@ -1,0 +1,188 @@
+/* The API contract: Rmath's special values and boundaries (hard-coded, and against libRmath
+ * itself when it is available), errno untouched, n == 0, and the ISA dispatcher (vd_set_isa,
+ * vd_get_isa, VDIST_ISA). Usage: test_api [--expect-isa NAME] */
+#include <errno.h>
+#include <float.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "testlib.h"
+#include "vdist.h"
+
+#ifdef HAVE_RMATH
+#define MATHLIB_STANDALONE
+#include <Rmath.h>
+#endif
+
+static const char *expected_isa;
+
+#define CHECK_SAME(got, want)                                                                  \
+    do {                                                                                       \
+        double g_ = (got), w_ = (want);                                                        \
+        if (!same_bits(g_, w_))                                                                \
+            fail_msg("%s = %.17g, want %.17g", #got, g_, w_);                                 \
+    } while (0)
+
+static void test_norm_special_values(void **state)
+{
+    (void)state;
+    /* NaN in, NaN out; invalid sigma */
+    CHECK_SAME(vd_dnorm(NAN, 0, 1, 0), NAN);
+    CHECK_SAME(vd_pnorm(0, NAN, 1, 1, 0), NAN);
+    CHECK_SAME(vd_qnorm(0.5, 0, NAN, 1, 0), NAN);
+    CHECK_SAME(vd_dnorm(0, 0, -1, 0), NAN);
+    CHECK_SAME(vd_pnorm(0, 0, -1, 1, 0), NAN);
+    CHECK_SAME(vd_qnorm(0.5, 0, -1, 1, 0), NAN);
+    /* point mass at mu */
+    CHECK_SAME(vd_dnorm(1, 1, 0, 0), INFINITY);
+    CHECK_SAME(vd_dnorm(1, 1, 0, 1), INFINITY);
+    CHECK_SAME(vd_dnorm(2, 1, 0, 0), 0.0);
+    CHECK_SAME(vd_dnorm(2, 1, 0, 1), -INFINITY);
+    CHECK_SAME(vd_pnorm(0.5, 1, 0, 1, 0), 0.0);
+    CHECK_SAME(vd_pnorm(1, 1, 0, 1, 0), 1.0);
+    CHECK_SAME(vd_pnorm(1, 1, 0, 0, 1), -INFINITY);
+    CHECK_SAME(vd_qnorm(0.3, 7, 0, 1, 0), 7.0);
+    /* infinities */
+    CHECK_SAME(vd_dnorm(INFINITY, 0, 1, 0), 0.0);
+    CHECK_SAME(vd_dnorm(-INFINITY, 0, 1, 1), -INFINITY);
+    CHECK_SAME(vd_dnorm(INFINITY, INFINITY, 1, 0), NAN);
+    CHECK_SAME(vd_dnorm(0, 0, INFINITY, 0), 0.0);
+    CHECK_SAME(vd_pnorm(INFINITY, 0, 1, 1, 0), 1.0);
+    CHECK_SAME(vd_pnorm(-INFINITY, 0, 1, 1, 1), -INFINITY);
+    CHECK_SAME(vd_pnorm(INFINITY, INFINITY, 1, 1, 0), NAN);
+    CHECK_SAME(vd_pnorm(0, INFINITY, 1, 1, 0), 0.0);
+    CHECK_SAME(vd_pnorm(3, 0, INFINITY, 1, 0), 0.5);
+    /* quantile boundaries, both tails, both scales */
+    CHECK_SAME(vd_qnorm(0, 0, 1, 1, 0), -INFINITY);
+    CHECK_SAME(vd_qnorm(1, 0, 1, 1, 0), INFINITY);
+    CHECK_SAME(vd_qnorm(0, 0, 1, 0, 0), INFINITY);
+    CHECK_SAME(vd_qnorm(1, 0, 1, 0, 0), -INFINITY);
+    CHECK_SAME(vd_qnorm(-INFINITY, 0, 1, 1, 1), -INFINITY);
+    CHECK_SAME(vd_qnorm(0, 0, 1, 1, 1), INFINITY);
+    CHECK_SAME(vd_qnorm(1.5, 0, 1, 1, 0), NAN);
+    CHECK_SAME(vd_qnorm(-0.1, 0, 1, 1, 0), NAN);
+    CHECK_SAME(vd_qnorm(0.1, 0, 1, 1, 1), NAN);
+    CHECK_SAME(vd_qnorm(0.5, 3, 2, 1, 0), 3.0);
+    /* the tails libRmath flushes: pnorm(-38) is a positive subnormal */
+    double p = vd_pnorm(-38, 0, 1, 1, 0);
+    assert_true(p > 0 && p < DBL_MIN);
+    assert_true(vd_pnorm(-1e5, 0, 1, 1, 1) < -5e9);
+    assert_true(isfinite(vd_qnorm(-1e300, 0, 1, 1, 1)));
+}
+
+static void test_errno_untouched(void **state)
+{
+    (void)state;
+    double x[3] = {-40, 40, -1e200}, out[3];
+    errno = 1234;
+    vd_pnorm(-40, 0, 1, 1, 0);
+    vd_dnorm(1e200, 0, 1, 0);
+    vd_qnorm(DBL_TRUE_MIN, 0, 1, 1, 0);
+    vd_pnorm_array(3, x, 0, 1, 1, 0, out);
+    vd_dnorm_array(3, x, 0, 1, 0, out);
+    assert_int_equal(errno, 1234);
+}
+
+static void test_n_zero(void **state)
+{
+    (void)state;
+    double out = 42;
+    vd_dnorm_array(0, NULL, 0, 1, 0, &out);
+    vd_pnorm_array(0, NULL, 0, 1, 1, 0, &out);
+    vd_qnorm_array(0, NULL, 0, 1, 1, 0, &out);
+    assert_true(out == 42);
+}
+
+static void test_dispatch(void **state)
+{
+    (void)state;
+    const char *start = vd_get_isa();
+    const char *isas[4];
+    int n = supported_isas(isas);
+    if (expected_isa) /* "best": an unknown VDIST_ISA means auto */
+        assert_string_equal(start, strcmp(expected_isa, "best") ? expected_isa : isas[n - 1]);
+    assert_int_equal(vd_set_isa("no-such-isa"), -1);
+    assert_string_equal(vd_get_isa(), start);
+    assert_int_equal(vd_set_isa(NULL), -1);
+    assert_int_equal(vd_set_isa("scalar"), 0);
+    assert_string_equal(vd_get_isa(), "scalar");
+    for (int i = 0; i < n; i++) {
+        assert_int_equal(vd_set_isa(isas[i]), 0);
+        assert_string_equal(vd_get_isa(), isas[i]);
+    }
+#if defined(__x86_64__)
+    assert_int_equal(vd_set_isa("neon"), -1); /* not built for this machine */
+#elif defined(__aarch64__)
+    assert_int_equal(vd_set_isa("avx2"), -1);
+    assert_true(vd_isa_supported("neon"));
+#endif
+    assert_int_equal(vd_set_isa("auto"), 0);
+    assert_string_equal(vd_get_isa(), isas[n - 1]); /* auto = the best one */
+}
+
+#ifdef HAVE_RMATH
+/* Rmath's own answers for the special cases, under every ISA. */
+static void test_rmath_conformance(void **state)
+{
+    (void)state;
+    static const double xs[] = {NAN, INFINITY, -INFINITY, 0, -0.0, 1, -1, 3, 1e300, -1e300,
+                                DBL_TRUE_MIN, 0.5, 0.075, 1 - 0x1p-53};
+    static const double params[][2] = {{0, 1}, {0, 0}, {1, 0}, {0, -1}, {NAN, 1}, {0, NAN},
+                                       {INFINITY, 1}, {-INFINITY, 1}, {0, INFINITY}, {3, 2}};
+    const char *isas[4];
+    int n_isa = supported_isas(isas), mismatches = 0;
+    for (int k = 0; k < n_isa; k++) {
+        vd_set_isa(isas[k]);
+        for (size_t i = 0; i < sizeof xs / sizeof *xs; i++)
+            for (size_t j = 0; j < sizeof params / sizeof *params; j++)
+                for (int fl = 0; fl < 4; fl++) {
+                    double x = xs[i], mu = params[j][0], s = params[j][1], got[3], want[3];
+                    int lower = !(fl & 2), lg = fl & 1;
+                    double qx = lg ? (x > 0 ? -x : x) : x; /* log p <= 0 mostly */
+                    vd_dnorm_array(1, &x, mu, s, lg, &got[0]);
+                    vd_pnorm_array(1, &x, mu, s, lower, lg, &got[1]);
+                    vd_qnorm_array(1, &qx, mu, s, lower, lg, &got[2]);
+                    want[0] = dnorm(x, mu, s, lg);
+                    want[1] = pnorm(x, mu, s, lower, lg);
+                    want[2] = qnorm(qx, mu, s, lower, lg);
+                    for (int f = 0; f < 3; f++) {
+                        /* specials must match exactly; finite values within 4 ULP (Rmath is
+                         * accurate at these points) */
+                        int special = !isfinite(want[f]) || want[f] == 0;
+                        int ok = special ? same_bits(got[f], want[f])
+                                         : ulp_error(got[f], want[f], 0) <= 4;
+                        if (!ok && mismatches++ < 20)
+                            printf("%s %s(%g, %g, %g, lower=%d, log=%d) = %.17g, Rmath %.17g\n",
+                                   isas[k], (const char *[]){"dnorm", "pnorm", "qnorm"}[f],
+                                   f == 2 ? qx : x, mu, s, lower, lg, got[f], want[f]);
+                    }
+                }
+    }
+    vd_set_isa("auto");
+    assert_int_equal(mismatches, 0);
+}
+#endif
+
+int main(int argc, char **argv)
+{
+    for (int i = 1; i + 1 < argc; i++)
+        if (!strcmp(argv[i], "--expect-isa"))
+            expected_isa = argv[i + 1];
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dispatch), /* first: checks the ISA chosen at first use */
+        cmocka_unit_test(test_norm_special_values),
+        cmocka_unit_test(test_errno_untouched),
+        cmocka_unit_test(test_n_zero),
+#ifdef HAVE_RMATH
+        cmocka_unit_test(test_rmath_conformance),
+#endif
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

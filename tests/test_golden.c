@@ -1,0 +1,140 @@
+/* Accuracy against mpmath: every golden row (tests/data/<family>.tsv) through the scalar reference
+ * and every ISA this machine runs, in ULP of the true value, against the budgets in
+ * tests/data/ulp_budget.tsv. Prints the worst case per function, region and ISA. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "testlib.h"
+#include "vdist.h"
+
+static const char *data_dir = "tests/data";
+static struct golden_row *rows;
+static size_t n_rows;
+
+static double eval(const struct golden_row *g, int scalar)
+{
+    double out = NAN;
+    if (!strcmp(g->func, "dnorm")) {
+        if (scalar)
+            return vd_dnorm(g->x, g->mu, g->sigma, g->log_flag);
+        vd_dnorm_array(1, &g->x, g->mu, g->sigma, g->log_flag, &out);
+    } else if (!strcmp(g->func, "pnorm")) {
+        if (scalar)
+            return vd_pnorm(g->x, g->mu, g->sigma, g->lower_tail, g->log_flag);
+        vd_pnorm_array(1, &g->x, g->mu, g->sigma, g->lower_tail, g->log_flag, &out);
+    } else if (!strcmp(g->func, "qnorm")) {
+        if (scalar)
+            return vd_qnorm(g->x, g->mu, g->sigma, g->lower_tail, g->log_flag);
+        vd_qnorm_array(1, &g->x, g->mu, g->sigma, g->lower_tail, g->log_flag, &out);
+    }
+    return out;
+}
+
+struct worst {
+    char region[24];
+    size_t count;
+    double max, sum;
+    const struct golden_row *row;
+    double got;
+};
+
+/* All rows of one function under one ISA ("scalar" = the scalar functions themselves,
+ * anything else = the _array form with that ISA forced). Returns the number of regions
+ * over budget. */
+static int check_function(const char *func, const char *isa)
+{
+    struct worst w[32];
+    int nw = 0;
+    int scalar = !strcmp(isa, "scalar");
+    if (!scalar)
+        assert_int_equal(vd_set_isa(isa), 0);
+    for (size_t i = 0; i < n_rows; i++) {
+        const struct golden_row *g = &rows[i];
+        if (strcmp(g->func, func))
+            continue;
+        double got = eval(g, scalar);
+        double err = ulp_error(got, g->want, g->want_lo);
+        int k = 0;
+        while (k < nw && strcmp(w[k].region, g->region))
+            k++;
+        if (k == nw) {
+            assert_true(nw < 32);
+            memset(&w[nw], 0, sizeof w[nw]);
+            strcpy(w[nw].region, g->region);
+            w[nw].max = -1;
+            nw++;
+        }
+        w[k].count++;
+        w[k].sum += isfinite(err) ? err : 0;
+        if (!(err <= w[k].max)) {
+            w[k].max = err;
+            w[k].row = g;
+            w[k].got = got;
+        }
+    }
+    int failures = 0;
+    for (int k = 0; k < nw; k++) {
+        double budget = ulp_budget(func, w[k].region, isa);
+        const struct golden_row *g = w[k].row;
+        int bad = !(w[k].max <= budget);
+        printf("%-6s %-12s %-6s n=%-5zu max %8.3g ULP  mean %7.3g  budget %g%s\n", func,
+               w[k].region, isa, w[k].count, w[k].max, w[k].sum / w[k].count, budget,
+               bad ? "  <-- OVER BUDGET" : "");
+        if (bad) {
+            printf("    worst: %s(%.17g, mu=%.17g, sigma=%.17g, lower=%d, log=%d) got %.17g "
+                   "want %.17g (+%.3g)\n",
+                   func, g->x, g->mu, g->sigma, g->lower_tail, g->log_flag, w[k].got, g->want,
+                   g->want_lo);
+            failures++;
+        }
+    }
+    if (nw == 0) {
+        printf("%s: no golden rows\n", func);
+        failures++;
+    }
+    return failures;
+}
+
+static void check_all_isas(const char *func)
+{
+    const char *isas[4];
+    int n = supported_isas(isas);
+    int failures = 0;
+    for (int i = 0; i < n; i++)
+        failures += check_function(func, isas[i]);
+    vd_set_isa("auto");
+    assert_int_equal(failures, 0);
+}
+
+static void test_dnorm(void **state) { (void)state; check_all_isas("dnorm"); }
+static void test_pnorm(void **state) { (void)state; check_all_isas("pnorm"); }
+static void test_qnorm(void **state) { (void)state; check_all_isas("qnorm"); }
+
+int main(int argc, char **argv)
+{
+    if (argc > 1)
+        data_dir = argv[1];
+    char path[4096];
+    snprintf(path, sizeof path, "%s/ulp_budget.tsv", data_dir);
+    if (ulp_budget_load(path) <= 0)
+        return 1;
+    snprintf(path, sizeof path, "%s/norm.tsv", data_dir);
+    n_rows = golden_load(path, &rows);
+    if (n_rows == 0)
+        return 1;
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dnorm),
+        cmocka_unit_test(test_pnorm),
+        cmocka_unit_test(test_qnorm),
+    };
+    int r = cmocka_run_group_tests(tests, NULL, NULL);
+    free(rows);
+    return r;
+}

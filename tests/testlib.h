@@ -1,0 +1,34 @@
+/* Helpers shared by the vdist tests: ULP measure, ISA list, golden/budget tables. */
+#ifndef VDIST_TESTLIB_H
+#define VDIST_TESTLIB_H
+
+#include <stddef.h>
+
+/* Error of got in ULP of the true value want + want_lo (want the correctly rounded double,
+ * want_lo the rest). The ULP of a subnormal or zero value is DBL_TRUE_MIN. Special values:
+ * 0 if got matches want exactly (NaN matches NaN, Inf its sign), +Inf if not. */
+double ulp_error(double got, double want, double want_lo);
+
+/* 1 if a and b are the same value bit for bit, up to the sign of NaN. */
+int same_bits(double a, double b);
+
+/* The ISAs this machine runs, "scalar" first; returns their count. */
+int supported_isas(const char *isas[4]);
+
+/* One row of tests/data/<family>.tsv. */
+struct golden_row {
+    char func[16], region[24];
+    double x, mu, sigma;
+    int lower_tail, log_flag;
+    double want, want_lo;
+};
+/* Reads a golden file; returns the number of rows (0 and a message on failure). Free with free(). */
+size_t golden_load(const char *path, struct golden_row **rows);
+
+/* ULP budget for func/region on an ISA from tests/data/ulp_budget.tsv ('*' matches any
+ * func or region; isa "simd" matches every ISA but scalar); the most specific row wins.
+ * Returns -1 if none applies. */
+double ulp_budget(const char *func, const char *region, const char *isa);
+int ulp_budget_load(const char *path);
+
+#endif
