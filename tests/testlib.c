@@ -22,6 +22,15 @@ double ulp_error(double got, double want, double want_lo)
     return fabs((got - want) - want_lo) / ulp;
 }
 
+double ulp_error_scaled(double got, double want, double scale)
+{
+    if (isnan(want) || isinf(want) || isnan(got) || isinf(got))
+        return same_bits(got, want) ? 0 : INFINITY;
+    double big = fmax(fabs(want), fabs(scale));
+    double ulp = big >= DBL_MIN ? ldexp(1.0, ilogb(big) - 52) : DBL_TRUE_MIN;
+    return fabs(got - want) / ulp;
+}
+
 int same_bits(double a, double b)
 {
     if (isnan(a) || isnan(b))

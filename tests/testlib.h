@@ -9,6 +9,10 @@
  * 0 if got matches want exactly (NaN matches NaN, Inf its sign), +Inf if not. */
 double ulp_error(double got, double want, double want_lo);
 
+/* |got - want| in ULP of max(|want|, |scale|): for mu + sigma z, where cancellation against
+ * the location mu makes the ULP of the result the wrong yardstick. */
+double ulp_error_scaled(double got, double want, double scale);
+
 /* 1 if a and b are the same value bit for bit, up to the sign of NaN. */
 int same_bits(double a, double b);
 

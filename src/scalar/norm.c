@@ -54,8 +54,8 @@ static double pnorm_standard(double wh, double wl, int log_p)
         dd s = two_sum(-hs, log(r.hi));
         return s.hi + (s.lo + ((r.lo - INV_SQRT_2PI * xl) / r.hi - ls));
     }
-    if (hs > 800) /* Q = 0 */
-        return lower ? 0.0 : (log_p ? -0.0 : 1.0);
+    if (hs > 800) /* Q = 0; +0 for log(1) as Rmath */
+        return lower ? 0.0 : (log_p ? 0.0 : 1.0);
     dd m = two_sum(r.hi, r.lo - fma(r.hi, ls, INV_SQRT_2PI * xl));
     double e = exp(-hs);
     dd q = two_prod(e, m.hi);
@@ -166,15 +166,16 @@ static double dnorm_checked(double x, double mu, double sigma, int give_log)
 
 /* Phi^-1(1/2 + q), |q| <= 0.425: AS 241, then one Newton step on the accurate residual
  * x B(x^2) - q (Phi(x) - 1/2 = x B(x^2)), so AS 241's last-digit error goes away. */
-static double central_quantile(double q)
+static double central_quantile(dd qq)
 {
+    double q = qq.hi;
     double r = AS241_CENTRAL_R - q * q;
     double x = q * poly_eval(as241_central_num, 7, r) / poly_eval(as241_central_den, 7, r);
     dd s = two_prod(x, x);
     double db;
     poly_eval_deriv(norm_body, NORM_BODY_DEGREE, s.hi, &db);
     dd b = poly_eval_dd(norm_body, 1, NORM_BODY_DEGREE, norm_body_c0_lo, s.hi);
-    double resid = fma(x, b.hi, -q) + x * (b.lo + db * s.lo);
+    double resid = fma(x, b.hi, -q) + (x * (b.lo + db * s.lo) - qq.lo);
     return x - resid / (b.hi + 2 * s.hi * db); /* d/dx x B(x^2) = phi(x) */
 }
 
@@ -242,15 +243,18 @@ static double qnorm_standard(double p, int log_p)
     if (!log_p) {
         double q = p - 0.5; /* exact for p >= 1/4; below, q only picks the branch */
         if (fabs(q) <= AS241_SPLIT)
-            return central_quantile(q);
+            return central_quantile((dd){q, 0});
         return q < 0 ? -norm_upper_quantile(p) : norm_upper_quantile(1 - p); /* 1 - p exact */
     }
     if (p < LOG_0_075)
         return -norm_upper_quantile_log(p);
     if (p > LOG_0_925)
         return norm_upper_quantile(-expm1(p));
-    /* exp(p) - 1/2 = expm1(p + ln 2) / 2 without the rounding of exp(p) */
-    return central_quantile(0.5 * expm1((p + LN2_DD_HI) + LN2_DD_LO));
+    /* exp(p) - 1/2 = expm1(p + ln 2) / 2, in double-double: a rounded q would cost up to
+     * 1.4 ULP of the quantile here */
+    dd t = two_sum(p, LN2_DD_HI);
+    dd q = expm1_dd(two_sum(t.hi, t.lo + LN2_DD_LO));
+    return central_quantile((dd){0.5 * q.hi, 0.5 * q.lo});
 }
 
 static double qnorm_checked(double p, double mu, double sigma, int lower_tail, int log_p)

@@ -26,3 +26,26 @@ dd log_dd(double x)
     dd k_ln2 = dd_add(two_prod(k, LN2_DD_HI), two_prod(k, LN2_DD_LO)); /* ~k 2^-110 */
     return dd_add(k_ln2, log_m);
 }
+
+/* a / k for a small positive integer k, to ~2^-104 */
+static dd dd_div_int(dd a, double k)
+{
+    double q = a.hi / k;
+    double rem = fma(-q, k, a.hi); /* exact */
+    return two_sum(q, (rem + a.lo) / k);
+}
+
+/* expm1(x) = r (1 + r/2 (1 + r/3 (... (1 + r/n)))) at r = x / 32, then
+ * expm1(2r) = expm1(r) (expm1(r) + 2) five times: no cancellation anywhere. */
+dd expm1_dd(dd x)
+{
+    enum { TERMS = 16, HALVINGS = 5 };
+    dd r = {x.hi * 0x1p-5, x.lo * 0x1p-5};
+    dd t = {1, 0};
+    for (int k = TERMS; k >= 2; k--)
+        t = dd_add((dd){1, 0}, dd_div_int(dd_mul(t, r), k));
+    dd e = dd_mul(r, t);
+    for (int i = 0; i < HALVINGS; i++)
+        e = dd_mul(e, dd_add(e, (dd){2, 0}));
+    return e;
+}

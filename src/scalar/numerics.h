@@ -116,8 +116,11 @@ static inline dd div_diff_dd(double a, double b, double c)
     return (dd){qh, (r + d.lo) / c};
 }
 
-/* log(x) as a double-double, x > 0 finite: relative error about 1e-30. */
+/* log(x) as a double-double, x > 0 finite: relative error about 1e-32. */
 dd log_dd(double x);
+
+/* exp(x) - 1 as a double-double for |x| <= 2: relative error about 1e-30. */
+dd expm1_dd(dd x);
 
 /* ln 2 as a double-double accurate to 2^-110 */
 #define LN2_DD_HI 0x1.62e42fefa39efp-1

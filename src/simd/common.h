@@ -8,6 +8,15 @@
 
 #define ALWAYS_INLINE static inline __attribute__((always_inline))
 
+/* a + b = s + *err exactly (Knuth's two-sum). */
+ALWAYS_INLINE vdbl v_two_sum(vdbl a, vdbl b, vdbl *err)
+{
+    vdbl s = v_add(a, b);
+    vdbl bb = v_sub(s, a);
+    *err = v_add(v_sub(a, v_sub(s, bb)), v_sub(b, bb));
+    return s;
+}
+
 /* Horner: c[0] + c[1] t + ... + c[degree] t^degree (the same order as the scalar poly_eval,
  * so both round alike). */
 ALWAYS_INLINE vdbl v_poly(const double *c, int degree, vdbl t)
@@ -28,25 +37,21 @@ ALWAYS_INLINE vdbl v_poly_lookup4(const double (*table)[4], int degree, vtab ind
     return r;
 }
 
-/* p(s) and *deriv = p'(s), as the scalar poly_eval_deriv. */
-ALWAYS_INLINE vdbl v_poly_deriv(const double *c, int degree, vdbl s, vdbl *deriv)
+/* p(s) = hi + *lo with an exact last Horner step and the constant c[0] + c0_lo, as the
+ * scalar poly_eval_dd; *deriv = p'(s). */
+ALWAYS_INLINE vdbl v_poly_dd_deriv(const double *c, double c0_lo, int degree, vdbl s, vdbl *lo,
+                                   vdbl *deriv)
 {
     vdbl p = v_set(c[degree]), d = v_set(0);
-    for (int i = degree - 1; i >= 0; i--) {
+    for (int i = degree - 1; i >= 1; i--) {
         d = v_fma(d, s, p);
         p = v_fma(p, s, v_set(c[i]));
     }
-    *deriv = d;
-    return p;
-}
-
-/* a + b = s + *err exactly (Knuth's two-sum). */
-ALWAYS_INLINE vdbl v_two_sum(vdbl a, vdbl b, vdbl *err)
-{
-    vdbl s = v_add(a, b);
-    vdbl bb = v_sub(s, a);
-    *err = v_add(v_sub(a, v_sub(s, bb)), v_sub(b, bb));
-    return s;
+    *deriv = v_fma(d, s, p);
+    vdbl prod = v_mul(p, s), prod_lo = v_fma(p, s, v_neg(prod));
+    vdbl err, hi = v_two_sum(v_set(c[0]), prod, &err);
+    *lo = v_add(v_add(err, prod_lo), v_set(c0_lo));
+    return hi;
 }
 
 /* z = (x - mu) / sigma as zh + *zl, given inv_sigma ~ 1/sigma: the remainder of the

@@ -117,8 +117,9 @@ ALWAYS_INLINE vdbl v_central_quantile(vdbl q)
     vdbl r = v_fnma(q, q, v_set(AS241_CENTRAL_R));
     vdbl x = v_div(v_mul(q, v_poly(as241_central_num, 7, r)), v_poly(as241_central_den, 7, r));
     vdbl s = v_mul(x, x), s_lo = v_fma(x, x, v_neg(s));
-    vdbl db, b = v_poly_deriv(norm_body, NORM_BODY_DEGREE, s, &db);
-    vdbl resid = v_fma(x, v_fma(db, s_lo, b), v_neg(q));
+    vdbl b_lo, db, b = v_poly_dd_deriv(norm_body, norm_body_c0_lo, NORM_BODY_DEGREE, s, &b_lo, &db);
+    vdbl resid = v_fma(x, b, v_neg(q));
+    resid = v_fma(x, v_fma(db, s_lo, b_lo), resid);
     vdbl phi = v_fma(v_add(s, s), db, b);
     return v_sub(x, v_div(resid, phi));
 }
@@ -153,6 +154,8 @@ ALWAYS_INLINE vdbl v_newton_log(vdbl w, vdbl l)
 
 #define LOG_0_075 -2.5902671654458267
 #define LOG_0_925 -0.07796154146971186
+#define LOG_0_25 -1.3862943611198906
+#define LOG_0_75 -0.2876820724517809
 
 ALWAYS_INLINE vdbl qnorm_vec(vdbl p, const void *args, vmsk *slow)
 {
@@ -179,8 +182,12 @@ ALWAYS_INLINE vdbl qnorm_vec(vdbl p, const void *args, vmsk *slow)
         vmsk central = v_not(v_or(lower, upper));
         z = v_set(0);
         if (v_any(central)) {
+            /* q = exp(p) - 1/2 from whichever form rounds least at this p */
             vdbl t = v_add(v_add(p, v_set(LN2_DD_HI)), v_set(LN2_DD_LO));
-            z = v_sel(central, v_central_quantile(v_mul(v_set(0.5), v_expm1(t))), z);
+            vdbl q = v_mul(v_set(0.5), v_expm1(t)); /* exp(p) in [1/4, 3/4] */
+            q = v_sel(v_lt(p, v_set(LOG_0_25)), v_sub(v_exp(p), v_set(0.5)), q);
+            q = v_sel(v_gt(p, v_set(LOG_0_75)), v_add(v_set(0.5), v_expm1(p)), q);
+            z = v_sel(central, v_central_quantile(q), z);
         }
         /* lower: log-space Newton on l = p; upper: probability space on P = 1 - exp(p) */
         vdbl P = v_neg(v_expm1(p));
