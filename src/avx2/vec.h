@@ -50,6 +50,27 @@ static inline vdbl v_sel(vmsk m, vdbl a, vdbl b) { return _mm256_blendv_pd(b, a,
 static inline int v_bits(vmsk m) { return _mm256_movemask_pd(m); }
 static inline int v_any(vmsk m) { return _mm256_movemask_pd(m) != 0; }
 
+/* round to nearest integer (ties to even) */
+static inline vdbl v_round(vdbl a) { return _mm256_round_pd(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
+/* 2^k for integral k in [-1022, 1023] */
+static inline vdbl v_pow2i(vdbl k)
+{
+    __m256i bits = _mm256_castpd_si256(_mm256_add_pd(k, _mm256_set1_pd(0x1.8p52 + 1023)));
+    return _mm256_castsi256_pd(_mm256_slli_epi64(bits, 52));
+}
+
+/* x = 2^e m with m in [sqrt(1/2), sqrt(2)) for positive normal x; returns e as a double.
+ * Adding 2 - sqrt(2) in the mantissa field carries into the exponent exactly when the
+ * mantissa is >= sqrt(2). */
+static inline vdbl v_exponent(vdbl x, vdbl *m)
+{
+    __m256i bits = _mm256_add_epi64(_mm256_castpd_si256(x), _mm256_set1_epi64x(0x00095f619980c433LL));
+    __m256i frac = _mm256_and_si256(bits, _mm256_set1_epi64x(0x000fffffffffffffLL));
+    *m = _mm256_castsi256_pd(_mm256_add_epi64(frac, _mm256_set1_epi64x(0x3fe6a09e667f3bcdLL)));
+    __m256i biased = _mm256_or_si256(_mm256_srli_epi64(bits, 52), _mm256_set1_epi64x(0x4330000000000000LL));
+    return _mm256_sub_pd(_mm256_castsi256_pd(biased), _mm256_set1_pd(0x1p52 + 1023));
+}
+
 /* Per-lane lookups in 4-entry tables: v_table_index takes lane values 0..3 (as doubles),
  * v_lookup4 returns t[index] in each lane (one vpermd). */
 typedef __m256i vtab;

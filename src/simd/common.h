@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "../scalar/numerics.h"
+
 #define ALWAYS_INLINE static inline __attribute__((always_inline))
 
 /* a + b = s + *err exactly (Knuth's two-sum). */
@@ -17,6 +19,91 @@ ALWAYS_INLINE vdbl v_two_sum(vdbl a, vdbl b, vdbl *err)
     return s;
 }
 
+/* c[0] + c[1] t + ... + c[degree] t^degree as E(t^2) + t O(t^2), E and O by Horner: two
+ * independent chains of half the length (for |t| well below 1 it rounds about as well as
+ * plain Horner). */
+ALWAYS_INLINE vdbl v_poly_split(const double *c, int degree, vdbl t)
+{
+    vdbl t2 = v_mul(t, t);
+    int top_even = degree & ~1, top_odd = (degree - 1) | 1;
+    vdbl even = v_set(c[top_even]), odd = v_set(top_odd <= degree ? c[top_odd] : 0);
+    for (int i = top_even - 2; i >= 0; i -= 2)
+        even = v_fma(even, t2, v_set(c[i]));
+    for (int i = top_odd - 2; i >= 1; i -= 2)
+        odd = v_fma(odd, t2, v_set(c[i]));
+    return v_fma(odd, t, even);
+}
+
+/* The same with coefficient i taken per lane from table[i][index]: piecewise polynomials
+ * whose pieces share a degree. */
+ALWAYS_INLINE vdbl v_poly_lookup4(const double (*table)[4], int degree, vtab index, vdbl t)
+{
+    vdbl t2 = v_mul(t, t);
+    int top_even = degree & ~1, top_odd = (degree - 1) | 1;
+    vdbl even = v_lookup4(table[top_even], index);
+    vdbl odd = top_odd <= degree ? v_lookup4(table[top_odd], index) : v_set(0);
+    for (int i = top_even - 2; i >= 0; i -= 2)
+        even = v_fma(even, t2, v_lookup4(table[i], index));
+    for (int i = top_odd - 2; i >= 1; i -= 2)
+        odd = v_fma(odd, t2, v_lookup4(table[i], index));
+    return v_fma(odd, t, even);
+}
+
+/* exp(x) = hi + *lo (|lo| ~ ulp(hi)/2, hi + lo good to ~0.3 ULP) with x clamped to
+ * [-708, 709], so the result is a normal double (NaN lanes are unspecified). x = k ln 2 + r,
+ * |r| <= ln2/2; exp(r) = 1 + (r + r^2 P(r)), P the Taylor series to r^11 (truncation
+ * < 5e-18); the final 1 + ... is kept exact in lo. */
+ALWAYS_INLINE vdbl v_exp_dd(vdbl x, vdbl *lo)
+{
+    static const double taylor[12] = {
+        1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320,
+        1.0 / 362880, 1.0 / 3628800, 1.0 / 39916800, 1.0 / 479001600, 1.0 / 6227020800,
+    };
+    x = v_min(v_max(x, v_set(-708)), v_set(709));
+    vdbl k = v_round(v_mul(x, v_set(0x1.71547652b82fep0))); /* x / ln 2 */
+    vdbl r = v_fnma(k, v_set(LN2_HI), x);                    /* exact: k LN2_HI has 42 bits */
+    r = v_fnma(k, v_set(LN2_LO), r);
+    vdbl small = v_fma(v_mul(r, r), v_poly_split(taylor, 11, r), r);
+    vdbl err, hi = v_two_sum(v_set(1), small, &err);
+    vdbl scale = v_pow2i(k);
+    *lo = v_mul(err, scale);
+    return v_mul(hi, scale);
+}
+
+ALWAYS_INLINE vdbl v_exp_normal(vdbl x)
+{
+    vdbl lo, hi = v_exp_dd(x, &lo);
+    return v_add(hi, lo);
+}
+
+/* log(x) for positive normal x (other lanes unspecified), ~1-2 ULP away from x = 1:
+ * x = 2^e m, log m = 2 atanh(s) with s = (m - 1)/(m + 1), |s| <= 0.1716, by its series to
+ * s^23 (truncation < 1e-19). */
+ALWAYS_INLINE vdbl v_log_normal(vdbl x)
+{
+    static const double atanh_series[11] = {
+        2.0 / 3, 2.0 / 5, 2.0 / 7, 2.0 / 9, 2.0 / 11, 2.0 / 13,
+        2.0 / 15, 2.0 / 17, 2.0 / 19, 2.0 / 21, 2.0 / 23,
+    };
+    vdbl m, e = v_exponent(x, &m);
+    vdbl f = v_sub(m, v_set(1));
+    vdbl s = v_div(f, v_add(m, v_set(1)));
+    vdbl s2 = v_mul(s, s);
+    /* 2s + s^3 P(s^2), with 2s = f - s f so the leading term keeps f's exactness */
+    vdbl tail = v_mul(v_mul(s, s2), v_poly_split(atanh_series, 10, s2));
+    vdbl log_m = v_add(v_fnma(s, f, f), tail);
+    return v_fma(e, v_set(LN2_HI), v_fma(e, v_set(LN2_LO), log_m));
+}
+
+/* log(1 + y) for y > -1 with 1 + y normal: log(u), u = 1 + y, plus the rounding of u
+ * ((y - (u - 1)) / u, first order). */
+ALWAYS_INLINE vdbl v_log1p_normal(vdbl y)
+{
+    vdbl u = v_add(v_set(1), y);
+    vdbl corr = v_div(v_sub(y, v_sub(u, v_set(1))), u);
+    return v_add(v_log_normal(u), corr);
+}
+
 /* Horner: c[0] + c[1] t + ... + c[degree] t^degree (the same order as the scalar poly_eval,
  * so both round alike). */
 ALWAYS_INLINE vdbl v_poly(const double *c, int degree, vdbl t)
@@ -24,16 +111,6 @@ ALWAYS_INLINE vdbl v_poly(const double *c, int degree, vdbl t)
     vdbl r = v_set(c[degree]);
     for (int i = degree - 1; i >= 0; i--)
         r = v_fma(r, t, v_set(c[i]));
-    return r;
-}
-
-/* The same with coefficient i taken per lane from table[i][index] (piecewise polynomials
- * whose pieces share a degree). */
-ALWAYS_INLINE vdbl v_poly_lookup4(const double (*table)[4], int degree, vtab index, vdbl t)
-{
-    vdbl r = v_lookup4(table[degree], index);
-    for (int i = degree - 1; i >= 0; i--)
-        r = v_fma(r, t, v_lookup4(table[i], index));
     return r;
 }
 
@@ -78,6 +155,28 @@ ALWAYS_INLINE void run_array(size_t n, const double *x, double *out, const void 
                              vec_fn vf, scalar_fn sf)
 {
     size_t i = 0;
+    /* two vectors per step: independent work for the out-of-order core to overlap */
+    for (; i + 2 * VLEN <= n; i += 2 * VLEN) {
+        vdbl xa = v_load(x + i), xb = v_load(x + i + VLEN);
+        vmsk slow_a, slow_b;
+        vdbl ra = vf(xa, args, &slow_a);
+        vdbl rb = vf(xb, args, &slow_b);
+        int bits = v_bits(slow_a) | (v_bits(slow_b) << VLEN);
+        if (__builtin_expect(bits != 0, 0)) {
+            double in[2 * VLEN], res[2 * VLEN];
+            v_store(in, xa);
+            v_store(in + VLEN, xb);
+            v_store(res, ra);
+            v_store(res + VLEN, rb);
+            for (int j = 0; j < 2 * VLEN; j++)
+                if (bits & (1 << j))
+                    res[j] = sf(in[j], args);
+            ra = v_load(res);
+            rb = v_load(res + VLEN);
+        }
+        v_store(out + i, ra);
+        v_store(out + i + VLEN, rb);
+    }
     for (; i + VLEN <= n; i += VLEN) {
         vdbl xv = v_load(x + i);
         vmsk slow;

@@ -12,35 +12,54 @@
 
 struct norm_args {
     double mu, sigma, inv_sigma;
+    int standard; /* mu == 0 and sigma == 1 */
     int lower_tail, log_flag;
     double phi_hi, phi_lo; /* dnorm: 1/(sigma sqrt(2 pi)) as a double-double */
     double log_hi, log_lo; /* dnorm: log(sigma sqrt(2 pi)) as a double-double */
+    double hs_max;         /* dnorm: largest z^2/2 whose density is a safe normal double */
 };
 
 static struct norm_args norm_args_make(double mu, double sigma, int lower_tail, int log_flag)
 {
-    return (struct norm_args){mu, sigma, 1 / sigma, lower_tail, log_flag, 0, 0, 0, 0};
+    return (struct norm_args){mu, sigma, 1 / sigma, mu == 0 && sigma == 1, lower_tail, log_flag,
+                              0, 0, 0, 0, 0};
 }
 
-/* z = (x - mu) / sigma as zh + *zl */
+/* z = (x - mu) / sigma as zh + *zl (exactly x for the standard normal) */
 ALWAYS_INLINE vdbl norm_z(vdbl x, const struct norm_args *a, vdbl *zl)
 {
+    if (a->standard) {
+        *zl = v_set(0);
+        return x;
+    }
     return v_div_diff_dd(x, v_set(a->mu), v_set(a->sigma), v_set(a->inv_sigma), zl);
 }
 
-/* R(x) = Q(x) exp(x^2/2), x >= 0: the unit pieces by table lookup, the far piece only
- * when some lane needs it. */
-ALWAYS_INLINE vdbl v_norm_mills_r(vdbl x)
+/* R(x) = Q(x) exp(x^2/2) = hi + *lo, x >= 0: the unit pieces by table lookup, the far
+ * piece only when some lane needs it. As in the scalar reference the constant term is a
+ * double-double and the last step c0 + t P1(t) is exact. */
+ALWAYS_INLINE vdbl v_norm_mills_r_dd(vdbl x, vdbl *lo)
 {
     vtab k = v_table_index(v_min(v_max(x, v_set(0)), v_set(3)));
     vdbl t = v_sub(x, v_lookup4(norm_r_piece_centre, k));
-    vdbl r = v_poly_lookup4(norm_r_piece, NORM_R_PIECE_DEGREE, k, t);
+    vdbl p1 = v_poly_lookup4(&norm_r_piece[1], NORM_R_PIECE_DEGREE - 1, k, t);
+    vdbl prod = v_mul(p1, t), prod_lo = v_fnma(v_neg(p1), t, v_neg(prod));
+    vdbl err, hi = v_two_sum(v_lookup4(norm_r_piece[0], k), prod, &err);
+    *lo = v_add(v_add(err, prod_lo), v_lookup4(norm_r_piece_c0_lo, k));
     vmsk far = v_gt(x, v_set(4));
     if (v_any(far)) {
-        vdbl inv = v_div(v_set(1), x);
-        r = v_sel(far, v_mul(v_poly(norm_r_far, NORM_R_FAR_DEGREE, v_mul(inv, inv)), inv), r);
+        /* R = S(1/x^2) / x with S's last step exact too */
+        vdbl inv = v_div(v_set(1), x), v = v_mul(inv, inv);
+        vdbl s1 = v_poly_split(norm_r_far + 1, NORM_R_FAR_DEGREE - 1, v);
+        vdbl sp = v_mul(s1, v), sp_lo = v_fma(s1, v, v_neg(sp));
+        vdbl s_err, s_hi = v_two_sum(v_set(norm_r_far[0]), sp, &s_err);
+        vdbl s_lo = v_add(v_add(s_err, sp_lo), v_set(norm_r_far_c0_lo));
+        vdbl r_hi = v_div(s_hi, x);
+        vdbl r_lo = v_mul(v_add(v_fnma(r_hi, x, s_hi), s_lo), inv);
+        hi = v_sel(far, r_hi, hi);
+        *lo = v_sel(far, r_lo, *lo);
     }
-    return r;
+    return hi;
 }
 
 /* x^2/2 = hs + *ls exactly */
@@ -60,18 +79,16 @@ ALWAYS_INLINE vdbl dnorm_vec(vdbl x, const void *args, vmsk *slow)
     vdbl xh = v_abs(zh), xl = v_sel(neg, v_neg(zl), zl);
     vdbl ls, hs = v_half_square(xh, &ls);
     vdbl c = v_fma(xh, xl, ls); /* z^2/2 = hs + c */
-    vmsk bad = v_not(v_finite(x));
     if (a->log_flag) {
         vdbl err, s = v_two_sum(v_neg(hs), v_set(-a->log_hi), &err);
-        *slow = v_or(bad, v_not(v_finite(hs)));
+        *slow = v_not(v_finite(hs));
         return v_add(s, v_sub(v_sub(err, c), v_set(a->log_lo)));
     }
-    vdbl e = v_exp(v_neg(hs));
+    vdbl e_lo, e = v_exp_dd(v_neg(hs), &e_lo);
     vdbl kh = v_set(a->phi_hi);
-    vdbl d = v_fma(e, kh, v_mul(e, v_fnma(kh, c, v_set(a->phi_lo))));
-    /* exp's argument beyond the normal range, or a result that is not a safe normal */
-    vmsk in_range = v_and(v_le(hs, v_set(700)), v_and(v_gt(d, v_set(0x1p-1000)), v_finite(d)));
-    *slow = v_or(bad, v_not(in_range));
+    vdbl d = v_fma(e, kh, v_fma(e, v_fnma(kh, c, v_set(a->phi_lo)), v_mul(e_lo, kh)));
+    /* hs_max keeps exp's argument and the result normal; NaN and Inf fail it too */
+    *slow = v_not(v_le(hs, v_set(a->hs_max)));
     return d;
 }
 
@@ -87,26 +104,26 @@ ALWAYS_INLINE vdbl pnorm_vec(vdbl x, const void *args, vmsk *slow)
     vmsk neg = v_le(zh, v_set(0));
     vdbl xh = v_abs(zh), xl = v_sel(neg, v_neg(zl), zl);
     vdbl ls, hs = v_half_square(xh, &ls);
-    vdbl r = v_norm_mills_r(xh);
+    vdbl r_lo, r = v_norm_mills_r_dd(xh, &r_lo);
     vdbl phi_xl = v_mul(v_set(INV_SQRT_2PI), xl);
-    /* Q = exp(-hs) m while hs < 746 (ls, xl xh tiny); log Q additively for any x */
-    vdbl m = v_sub(r, v_fma(r, ls, phi_xl));
-    vmsk bad = v_or(v_not(v_finite(x)), v_gt(xh, v_set(1e150)));
-    vdbl res;
-    if (!a->log_flag) {
-        vdbl q = v_mul(v_exp(v_neg(hs)), m);
-        res = v_sel(neg, q, v_sub(v_set(1), q));
-        *slow = v_or(bad, v_and(neg, v_gt(xh, v_set(37)))); /* subnormal results */
-    } else {
-        vdbl lower = v_set(0), upper = v_set(0);
-        if (v_any(neg))
-            lower = v_sub(v_sub(v_log(r), hs), v_add(ls, v_div(phi_xl, r)));
-        if (v_any(v_not(neg)))
-            upper = v_log1p(v_neg(v_mul(v_exp(v_neg(hs)), m)));
-        res = v_sel(neg, lower, upper);
-        *slow = v_or(bad, v_andnot(neg, v_gt(xh, v_set(37)))); /* log(1 - subnormal) */
-    }
-    return res;
+    /* slow lanes: NaN/Inf, |z| > 1e150, and |z| > 37 where the result is a subnormal Q
+     * (lower tail) or log(1 - Q) with Q subnormal (upper tail of the log) */
+    vdbl limit = a->log_flag ? v_sel(neg, v_set(1e150), v_set(37)) : v_sel(neg, v_set(37), v_set(1e150));
+    *slow = v_not(v_le(xh, limit));
+    if (a->log_flag && !v_any(v_not(neg))) /* all lanes: log Q = log R - hs - ls - ... */
+        return v_sub(v_log_normal(r), v_add(hs, v_add(ls, v_div(v_sub(phi_xl, r_lo), r))));
+    /* Q = exp(-hs) m while hs < 746 (there ls and xl xh are tiny), m = R - R ls - phi xl */
+    vdbl m_lo = v_sub(r_lo, v_fma(r, ls, phi_xl));
+    vdbl e_lo, e = v_exp_dd(v_neg(hs), &e_lo);
+    vdbl q = v_mul(e, r);
+    vdbl q_lo = v_add(v_fma(e, r, v_neg(q)), v_fma(e, m_lo, v_mul(e_lo, r)));
+    if (!a->log_flag)
+        return v_sel(neg, v_add(q, q_lo), v_sub(v_sub(v_set(1), q), q_lo));
+    vdbl upper = v_log1p_normal(v_neg(v_add(q, q_lo)));
+    if (!v_any(neg))
+        return upper;
+    vdbl lower = v_sub(v_log_normal(r), v_add(hs, v_add(ls, v_div(v_sub(phi_xl, r_lo), r))));
+    return v_sel(neg, lower, upper);
 }
 
 /* ---- quantile: AS 241 plus one Newton step on the accurate Q ---------------------------- */
@@ -135,9 +152,10 @@ ALWAYS_INLINE vdbl v_as241_tail(vdbl l)
 ALWAYS_INLINE vdbl v_newton_p(vdbl w, vdbl P)
 {
     vdbl ls, hs = v_half_square(w, &ls);
-    vdbl r = v_norm_mills_r(w);
-    vdbl e = v_exp(v_neg(hs));
-    vdbl resid = v_fma(e, v_fnma(r, ls, r), v_neg(P));
+    vdbl r_lo, r = v_norm_mills_r_dd(w, &r_lo);
+    vdbl e_lo, e = v_exp_dd(v_neg(hs), &e_lo);
+    /* Q(w) - P = e (r - r ls) - P with the product kept exact */
+    vdbl resid = v_add(v_fma(e, r, v_neg(P)), v_fma(e, v_fnma(r, ls, r_lo), v_mul(e_lo, r)));
     vdbl phi = v_mul(v_mul(v_set(INV_SQRT_2PI), e), v_sub(v_set(1), ls));
     return v_add(w, v_div(resid, phi));
 }
@@ -146,9 +164,9 @@ ALWAYS_INLINE vdbl v_newton_p(vdbl w, vdbl P)
 ALWAYS_INLINE vdbl v_newton_log(vdbl w, vdbl l)
 {
     vdbl ls, hs = v_half_square(w, &ls);
-    vdbl r = v_norm_mills_r(w);
+    vdbl r_lo, r = v_norm_mills_r_dd(w, &r_lo);
     vdbl err, s = v_two_sum(v_neg(hs), v_neg(l), &err);
-    vdbl resid = v_add(s, v_add(err, v_sub(v_log(r), ls)));
+    vdbl resid = v_add(s, v_add(err, v_sub(v_log_normal(r), ls)));
     return v_fma(v_mul(resid, r), v_set(1 / INV_SQRT_2PI), w);
 }
 
@@ -172,7 +190,7 @@ ALWAYS_INLINE vdbl qnorm_vec(vdbl p, const void *args, vmsk *slow)
         vmsk tail = v_andnot(central, ok);
         if (v_any(tail)) {
             vdbl safe = v_sel(tail, P, v_set(0.01));
-            vdbl w = v_newton_p(v_as241_tail(v_log(safe)), safe);
+            vdbl w = v_newton_p(v_as241_tail(v_log_normal(safe)), safe);
             z = v_sel(tail, v_sel(low, v_neg(w), w), z);
         }
         *slow = v_not(v_and(ok, v_and(v_gt(p, v_set(0)), v_lt(p, v_set(1)))));
@@ -199,7 +217,7 @@ ALWAYS_INLINE vdbl qnorm_vec(vdbl p, const void *args, vmsk *slow)
         }
         if (v_any(ok_upper)) {
             vdbl safe = v_sel(ok_upper, P, v_set(0.01));
-            z = v_sel(ok_upper, v_newton_p(v_as241_tail(v_log(safe)), safe), z);
+            z = v_sel(ok_upper, v_newton_p(v_as241_tail(v_log_normal(safe)), safe), z);
         }
         vmsk ok = v_and(v_or(central, v_or(ok_lower, ok_upper)), v_lt(p, v_set(0)));
         *slow = v_not(ok);
@@ -235,6 +253,8 @@ static void ISA_SUFFIX(dnorm_array)(size_t n, const double *x, double mu, double
         a.log_hi = norm_log_sigma_sqrt_2pi_hi(sigma, &a.log_lo);
     a.phi_hi = INV_SQRT_2PI / sigma;
     a.phi_lo = (fma(-a.phi_hi, sigma, INV_SQRT_2PI) + INV_SQRT_2PI_LO) / sigma;
+    /* exp(-hs) phi_hi >= 2^-1000 */
+    a.hs_max = fmin(700, log(a.phi_hi) + 1000 * LN2_HI - 1);
     run_array(n, x, out, &a, dnorm_vec, dnorm_one);
 }
 
