@@ -87,8 +87,6 @@ static inline vdbl v_lookup4(const double t[4], vtab i)
 
 /* SLEEF's 1.0-ULP functions */
 static inline vdbl v_exp(vdbl a) { return Sleef_expd4_u10avx2(a); }
-static inline vdbl v_log(vdbl a) { return Sleef_logd4_u10avx2(a); }
-static inline vdbl v_log1p(vdbl a) { return Sleef_log1pd4_u10avx2(a); }
 static inline vdbl v_expm1(vdbl a) { return Sleef_expm1d4_u10avx2(a); }
 
 #endif

@@ -74,34 +74,6 @@ static inline vdbl v_lookup4(const double t[4], vtab i)
 }
 
 static inline vdbl v_exp(vdbl a) { return Sleef_expd2_u10advsimd(a); }
-static inline vdbl v_log(vdbl a) { return Sleef_logd2_u10advsimd(a); }
-static inline vdbl v_log1p(vdbl a) { return Sleef_log1pd2_u10advsimd(a); }
-/* round to nearest integer (ties to even) */
-static inline vdbl v_round(vdbl a) { return vrndnq_f64(a); }
-/* 2^k for integral k in [-1022, 1023] */
-static inline vdbl v_pow2i(vdbl k)
-{
-    int64x2_t e = vaddq_s64(vcvtq_s64_f64(k), vdupq_n_s64(1023));
-    return vreinterpretq_f64_s64(vshlq_n_s64(e, 52));
-}
-
-/* x = 2^e m with m in [sqrt(1/2), sqrt(2)) for positive normal x; returns e as a double. */
-static inline vdbl v_exponent(vdbl x, vdbl *m)
-{
-    uint64x2_t bits = vaddq_u64(vreinterpretq_u64_f64(x), vdupq_n_u64(0x00095f619980c433ULL));
-    uint64x2_t frac = vandq_u64(bits, vdupq_n_u64(0x000fffffffffffffULL));
-    *m = vreinterpretq_f64_u64(vaddq_u64(frac, vdupq_n_u64(0x3fe6a09e667f3bcdULL)));
-    return vsubq_f64(vcvtq_f64_u64(vshrq_n_u64(bits, 52)), vdupq_n_f64(1023));
-}
-
-/* Per-lane lookups in 4-entry tables (lane values 0..3 as doubles). */
-typedef uint64x2_t vtab;
-static inline vtab v_table_index(vdbl k) { return vcvtq_u64_f64(k); }
-static inline vdbl v_lookup4(const double t[4], vtab i)
-{
-    return vcombine_f64(vld1_f64(t + vgetq_lane_u64(i, 0)), vld1_f64(t + vgetq_lane_u64(i, 1)));
-}
-
 static inline vdbl v_expm1(vdbl a) { return Sleef_expm1d2_u10advsimd(a); }
 
 #endif

@@ -114,18 +114,12 @@ ALWAYS_INLINE vdbl v_poly(const double *c, int degree, vdbl t)
     return r;
 }
 
-/* p(s) = hi + *lo with an exact last Horner step and the constant c[0] + c0_lo, as the
- * scalar poly_eval_dd; *deriv = p'(s). */
-ALWAYS_INLINE vdbl v_poly_dd_deriv(const double *c, double c0_lo, int degree, vdbl s, vdbl *lo,
-                                   vdbl *deriv)
+/* p(s) = hi + *lo with the constant c[0] + c0_lo and an exact last step c0 + s P1(s), as the
+ * scalar poly_eval_dd (P1 by v_poly_split). */
+ALWAYS_INLINE vdbl v_poly_dd(const double *c, double c0_lo, int degree, vdbl s, vdbl *lo)
 {
-    vdbl p = v_set(c[degree]), d = v_set(0);
-    for (int i = degree - 1; i >= 1; i--) {
-        d = v_fma(d, s, p);
-        p = v_fma(p, s, v_set(c[i]));
-    }
-    *deriv = v_fma(d, s, p);
-    vdbl prod = v_mul(p, s), prod_lo = v_fma(p, s, v_neg(prod));
+    vdbl p1 = v_poly_split(c + 1, degree - 1, s);
+    vdbl prod = v_mul(p1, s), prod_lo = v_fma(p1, s, v_neg(prod));
     vdbl err, hi = v_two_sum(v_set(c[0]), prod, &err);
     *lo = v_add(v_add(err, prod_lo), v_set(c0_lo));
     return hi;
@@ -205,6 +199,74 @@ ALWAYS_INLINE void run_array(size_t n, const double *x, double *out, const void 
                 res[j] = sf(in[j], args);
         memcpy(out + i, res, rest * sizeof(double));
     }
+}
+
+/* A kernel in two stages: `first` computes the common case and marks in *deferred the lanes
+ * that need the costlier `second`; those are queued (value and index) and run through
+ * `second` in packed vectors, so rare lanes do not drag whole vectors through the slow
+ * code. Every lane's result is computed lane by lane, so where a lane travels does not
+ * change it. out may alias x: queued lanes keep their input value. */
+typedef vdbl (*vec_split_fn)(vdbl x, const void *args, vmsk *deferred, vmsk *slow);
+
+ALWAYS_INLINE void run_deferred(size_t count, const double *values, const size_t *index,
+                                double *out, const void *args, vec_fn second, scalar_fn sf)
+{
+    for (size_t k = 0; k < count; k += VLEN) {
+        double in[VLEN], res[VLEN];
+        size_t m = count - k < VLEN ? count - k : VLEN;
+        for (size_t j = 0; j < VLEN; j++)
+            in[j] = values[k + (j < m ? j : 0)]; /* pad with a lane of the same kind */
+        vmsk slow;
+        v_store(res, second(v_load(in), args, &slow));
+        int bits = v_bits(slow);
+        for (size_t j = 0; j < m; j++)
+            out[index[k + j]] = bits & (1 << j) ? sf(in[j], args) : res[j];
+    }
+}
+
+ALWAYS_INLINE void run_array_split(size_t n, const double *x, double *out, const void *args,
+                                   vec_split_fn first, vec_fn second, scalar_fn sf)
+{
+    enum { QUEUE = 16 * VLEN };
+    double queued[QUEUE];
+    size_t queued_at[QUEUE], nq = 0;
+    for (size_t i = 0; i < n; i += VLEN) {
+        size_t m = n - i < VLEN ? n - i : VLEN;
+        double in[VLEN] = {0}, res[VLEN];
+        vdbl xv;
+        if (m == VLEN) {
+            xv = v_load(x + i);
+        } else {
+            memcpy(in, x + i, m * sizeof(double));
+            xv = v_load(in);
+        }
+        vmsk deferred, slow;
+        vdbl r = first(xv, args, &deferred, &slow);
+        int defer_bits = v_bits(deferred), slow_bits = v_bits(slow);
+        if (m == VLEN && !(defer_bits | slow_bits)) {
+            v_store(out + i, r);
+            continue;
+        }
+        v_store(in, xv);
+        v_store(res, r);
+        for (size_t j = 0; j < m; j++) {
+            if (slow_bits & (1 << j)) {
+                res[j] = sf(in[j], args);
+            } else if (defer_bits & (1 << j)) {
+                queued[nq] = in[j];
+                queued_at[nq++] = i + j;
+            }
+        }
+        memcpy(out + i, res, m * sizeof(double));
+        if (nq > QUEUE - VLEN) {
+            size_t full = nq - nq % VLEN;
+            run_deferred(full, queued, queued_at, out, args, second, sf);
+            memmove(queued, queued + full, (nq - full) * sizeof *queued);
+            memmove(queued_at, queued_at + full, (nq - full) * sizeof *queued_at);
+            nq -= full;
+        }
+    }
+    run_deferred(nq, queued, queued_at, out, args, second, sf);
 }
 
 #endif

@@ -128,16 +128,23 @@ ALWAYS_INLINE vdbl pnorm_vec(vdbl x, const void *args, vmsk *slow)
 
 /* ---- quantile: AS 241 plus one Newton step on the accurate Q ---------------------------- */
 
-/* Phi^-1(1/2 + q), |q| <= 0.425: AS 241 and one Newton step on x B(x^2) - q */
+/* Phi^-1(1/2 + q), |q| <= 0.425: AS 241 and one Newton step on x B(x^2) - q. The step only
+ * needs phi(x) = exp(-x^2/2)/sqrt(2 pi) to a few digits: its Taylor series to s^6 (s = x^2
+ * <= 2.1, relative error < 1e-3) keeps the chain of dependent operations short. */
 ALWAYS_INLINE vdbl v_central_quantile(vdbl q)
 {
+    static const double phi_series[7] = {
+        INV_SQRT_2PI, -INV_SQRT_2PI / 2, INV_SQRT_2PI / 8, -INV_SQRT_2PI / 48,
+        INV_SQRT_2PI / 384, -INV_SQRT_2PI / 3840, INV_SQRT_2PI / 46080,
+    };
     vdbl r = v_fnma(q, q, v_set(AS241_CENTRAL_R));
-    vdbl x = v_div(v_mul(q, v_poly(as241_central_num, 7, r)), v_poly(as241_central_den, 7, r));
+    vdbl x = v_div(v_mul(q, v_poly_split(as241_central_num, 7, r)), v_poly_split(as241_central_den, 7, r));
     vdbl s = v_mul(x, x), s_lo = v_fma(x, x, v_neg(s));
-    vdbl b_lo, db, b = v_poly_dd_deriv(norm_body, norm_body_c0_lo, NORM_BODY_DEGREE, s, &b_lo, &db);
+    vdbl b_lo, b = v_poly_dd(norm_body, norm_body_c0_lo, NORM_BODY_DEGREE, s, &b_lo);
+    vdbl phi = v_poly_split(phi_series, 6, s);
+    /* B'(s) ~ -B/6 near 0 is enough for the s_lo term (s_lo / s < 2^-53) */
     vdbl resid = v_fma(x, b, v_neg(q));
-    resid = v_fma(x, v_fma(db, s_lo, b_lo), resid);
-    vdbl phi = v_fma(v_add(s, s), db, b);
+    resid = v_fma(x, v_fnma(v_mul(b, v_set(1.0 / 6)), s_lo, b_lo), resid);
     return v_sub(x, v_div(resid, phi));
 }
 
@@ -175,56 +182,75 @@ ALWAYS_INLINE vdbl v_newton_log(vdbl w, vdbl l)
 #define LOG_0_25 -1.3862943611198906
 #define LOG_0_75 -0.2876820724517809
 
-ALWAYS_INLINE vdbl qnorm_vec(vdbl p, const void *args, vmsk *slow)
+/* mu + sigma z, z for the requested tail */
+ALWAYS_INLINE vdbl qnorm_finish(vdbl z, const struct norm_args *a)
+{
+    if (!a->lower_tail)
+        z = v_neg(z);
+    return v_fma(v_set(a->sigma), z, v_set(a->mu));
+}
+
+#define AS241_TAIL_PMIN 0x1p-36 /* P >= this keeps AS 241's tail r = sqrt(-log P) <= 5 */
+
+/* First stage: the central region. Tail lanes are deferred to qnorm_tail_vec (run on packed
+ * vectors of tail lanes); p outside (0, 1) and the far tails go to the scalar reference. */
+ALWAYS_INLINE vdbl qnorm_central_vec(vdbl p, const void *args, vmsk *deferred, vmsk *slow)
 {
     const struct norm_args *a = args;
-    vdbl z;
+    vmsk central, tail;
+    vdbl z = v_set(0);
     if (!a->log_flag) {
         vdbl q = v_sub(p, v_set(0.5));
-        vmsk central = v_le(v_abs(q), v_set(AS241_SPLIT));
+        central = v_and(v_le(v_abs(q), v_set(AS241_SPLIT)), v_lt(v_abs(q), v_set(0.5)));
         z = v_central_quantile(q);
-        /* the rest: 0 < P < 0.075 */
-        vmsk low = v_lt(q, v_set(0));
-        vdbl P = v_sel(low, p, v_sub(v_set(1), p));
-        vmsk ok = v_or(central, v_gt(P, v_set(0x1p-36))); /* AS 241's tail: r <= 5 */
-        vmsk tail = v_andnot(central, ok);
-        if (v_any(tail)) {
-            vdbl safe = v_sel(tail, P, v_set(0.01));
-            vdbl w = v_newton_p(v_as241_tail(v_log_normal(safe)), safe);
-            z = v_sel(tail, v_sel(low, v_neg(w), w), z);
-        }
-        *slow = v_not(v_and(ok, v_and(v_gt(p, v_set(0)), v_lt(p, v_set(1)))));
+        vdbl P = v_sel(v_lt(q, v_set(0)), p, v_sub(v_set(1), p));
+        tail = v_andnot(central, v_and(v_le(v_set(AS241_TAIL_PMIN), P), v_lt(P, v_set(0.5))));
     } else {
-        vmsk lower = v_lt(p, v_set(LOG_0_075));
-        vmsk upper = v_gt(p, v_set(LOG_0_925));
-        vmsk central = v_not(v_or(lower, upper));
-        z = v_set(0);
+        vmsk lower = v_lt(p, v_set(LOG_0_075)), upper = v_gt(p, v_set(LOG_0_925));
+        central = v_not(v_or(v_or(lower, upper), v_not(v_le(p, v_set(0))))); /* NaN: not central */
         if (v_any(central)) {
             /* q = exp(p) - 1/2 from whichever form rounds least at this p */
             vdbl t = v_add(v_add(p, v_set(LN2_DD_HI)), v_set(LN2_DD_LO));
             vdbl q = v_mul(v_set(0.5), v_expm1(t)); /* exp(p) in [1/4, 3/4] */
             q = v_sel(v_lt(p, v_set(LOG_0_25)), v_sub(v_exp(p), v_set(0.5)), q);
             q = v_sel(v_gt(p, v_set(LOG_0_75)), v_add(v_set(0.5), v_expm1(p)), q);
-            z = v_sel(central, v_central_quantile(q), z);
+            z = v_central_quantile(q);
         }
-        /* lower: log-space Newton on l = p; upper: probability space on P = 1 - exp(p) */
-        vdbl P = v_neg(v_expm1(p));
+        /* lower: log-space Newton on l = p; upper: probability space on P = 1 - exp(p),
+         * P >= AS241_TAIL_PMIN when p <= -AS241_TAIL_PMIN (1 - exp(p) >= -p (1 - p/2)) */
         vmsk ok_lower = v_and(lower, v_gt(p, v_set(-25)));
-        vmsk ok_upper = v_and(upper, v_gt(P, v_set(0x1p-36)));
-        if (v_any(ok_lower)) {
-            vdbl l = v_sel(ok_lower, p, v_set(-5));
-            z = v_sel(ok_lower, v_neg(v_newton_log(v_as241_tail(l), l)), z);
-        }
-        if (v_any(ok_upper)) {
-            vdbl safe = v_sel(ok_upper, P, v_set(0.01));
-            z = v_sel(ok_upper, v_newton_p(v_as241_tail(v_log_normal(safe)), safe), z);
-        }
-        vmsk ok = v_and(v_or(central, v_or(ok_lower, ok_upper)), v_lt(p, v_set(0)));
-        *slow = v_not(ok);
+        vmsk ok_upper = v_and(upper, v_le(p, v_set(-2 * AS241_TAIL_PMIN)));
+        tail = v_or(ok_lower, ok_upper);
     }
-    if (!a->lower_tail)
-        z = v_neg(z);
-    return v_fma(v_set(a->sigma), z, v_set(a->mu));
+    *deferred = tail;
+    *slow = v_not(v_or(central, tail));
+    return qnorm_finish(z, a);
+}
+
+/* Second stage, for the lanes qnorm_central_vec deferred: AS 241's tail and one Newton step. */
+ALWAYS_INLINE vdbl qnorm_tail_vec(vdbl p, const void *args, vmsk *slow)
+{
+    const struct norm_args *a = args;
+    vdbl z;
+    *slow = v_lt(v_set(1), v_set(0)); /* none */
+    if (!a->log_flag) {
+        vmsk low = v_lt(p, v_set(0.5));
+        vdbl P = v_sel(low, p, v_sub(v_set(1), p));
+        vdbl w = v_newton_p(v_as241_tail(v_log_normal(P)), P);
+        z = v_sel(low, v_neg(w), w);
+    } else {
+        vmsk lower = v_lt(p, v_set(LOG_0_075));
+        z = v_set(0);
+        if (v_any(lower)) {
+            vdbl l = v_sel(lower, p, v_set(-5));
+            z = v_neg(v_newton_log(v_as241_tail(l), l));
+        }
+        if (v_any(v_not(lower))) {
+            vdbl P = v_sel(lower, v_set(0.01), v_neg(v_expm1(p)));
+            z = v_sel(lower, z, v_newton_p(v_as241_tail(v_log_normal(P)), P));
+        }
+    }
+    return qnorm_finish(z, a);
 }
 
 static double dnorm_one(double x, const void *args)
@@ -269,5 +295,5 @@ static void ISA_SUFFIX(qnorm_array)(size_t n, const double *x, double mu, double
                                     int lower_tail, int log_p, double *out)
 {
     struct norm_args a = norm_args_make(mu, sigma, lower_tail, log_p);
-    run_array(n, x, out, &a, qnorm_vec, qnorm_one);
+    run_array_split(n, x, out, &a, qnorm_central_vec, qnorm_tail_vec, qnorm_one);
 }
