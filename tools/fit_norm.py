@@ -17,6 +17,17 @@ constant term is kept as a double-double (its low part in *_c0_lo, used by the s
 reference), then the other coefficients are rounded to double one at a time from low order
 up, the remaining ones refitted after each rounding, so rounding costs as little as possible.
 
+The SIMD quantile kernels use rational approximations of Phi^-1 instead of a Newton step
+(the scalar reference keeps Newton, to stay the oracle). Each approximates a small
+correction h to a leading term that the kernel forms exactly, so h's own rounding is scaled
+down by |h| <= 0.36:
+    |q| <= 0.425, q = p - 1/2       : x = q sqrt(2 pi) (1 + h(r)), r = 0.180625 - q^2
+    r = sqrt(-log P) in [1.6, 5]    : x = r sqrt(2) (1 + h(r - 1.6)), P the smaller tail
+    r in [5, 27]                    : x = r sqrt(2) (1 + h(r - 5))
+h = N/D is fitted for absolute error by iteratively reweighted linear least squares
+(Lawson's weights, towards minimax), then rounded to double one coefficient at a time with
+the rest refitted.
+
 Run: /usr/bin/python3 tools/fit_norm.py > src/scalar/norm_coeffs.h   (needs python3-mpmath)
 """
 import sys
@@ -92,6 +103,113 @@ def max_rel_error(f, c0_lo, coeffs, t_lo, t_hi, points=300):
     return float(worst_dd), float(worst_hi)
 
 
+def quantile_upper_r(r):
+    """x > 0 with Q(x) = exp(-r^2)."""
+    r = mp.mpf(r)
+    target = -r * r
+    x0 = mp.sqrt(2 * r * r - mp.log(4 * mp.pi * r * r)) if r > 1 else mp.mpf(1)
+    return mp.findroot(lambda x: mp.log(mp.erfc(x / mp.sqrt(2)) / 2) - target, x0)
+
+
+def central_h(r):
+    """Phi^-1(1/2 + q) / (q sqrt(2 pi)) - 1 as a function of r = 0.180625 - q^2."""
+    u = mp.mpf("0.180625") - r
+    if u == 0:
+        return mp.mpf(0)
+    q = mp.sqrt(u)
+    return mp.sqrt(2) * mp.erfinv(2 * q) / (q * mp.sqrt(2 * mp.pi)) - 1
+
+
+def tail_h(r):
+    """w / (r sqrt(2)) - 1, w > 0 with Q(w) = exp(-r^2)."""
+    return quantile_upper_r(r) / (r * mp.sqrt(2)) - 1
+
+
+def fit_rational(f, lo, hi, m, n, iters=30, relative=True):
+    """N/D ~ f on [lo, hi] (relative or absolute error), deg N = m, deg D = n, D(0) = 1.
+    Returns (a0_lo, a, b)."""
+    nodes = 3 * (m + n + 2)
+    lo, hi = mp.mpf(lo), mp.mpf(hi)
+    ts = [(lo + hi) / 2 + (hi - lo) / 2 * mp.cos(mp.pi * (k + mp.mpf(1) / 2) / nodes)
+          for k in range(nodes)]
+    fs = [f(t) for t in ts]
+    scale = max(abs(lo), abs(hi))
+    weights = [mp.mpf(1)] * nodes
+    d_prev = [mp.mpf(1)] * nodes
+    fixed = {}  # column -> value (in units of t/scale)
+
+    def columns(t, fv):
+        return ([(t / scale) ** i for i in range(m + 1)] +
+                [-fv * (t / scale) ** j for j in range(1, n + 1)])
+
+    def solve():
+        free = [c for c in range(m + n + 1) if c not in fixed]
+        rows, rhs = [], []
+        for t, fv, w, dp in zip(ts, fs, weights, d_prev):
+            s = w / ((fv if relative else 1) * dp)
+            c = columns(t, fv)
+            rows.append([s * c[j] for j in free])
+            rhs.append(s * (fv - mp.fsum(c[j] * v for j, v in fixed.items())))
+        sol, _ = mp.qr_solve(mp.matrix(rows), mp.matrix(rhs))
+        full = dict(fixed)
+        full.update(zip(free, sol))
+        return [full[j] for j in range(m + n + 1)]
+
+    def unscale(x):
+        return ([x[i] / scale ** i for i in range(m + 1)],
+                [mp.mpf(1)] + [x[m + j] / scale ** j for j in range(1, n + 1)])
+
+    for it in range(iters):
+        a, b = unscale(solve())
+        errs = []
+        for k, (t, fv) in enumerate(zip(ts, fs)):
+            d_prev[k] = mp.polyval(b[::-1], t)
+            err = mp.polyval(a[::-1], t) / d_prev[k] - fv
+            errs.append(abs(err / fv if relative else err))
+        if it >= 3:  # Lawson: weight where the error is large
+            total = mp.fsum(w * e for w, e in zip(weights, errs))
+            weights = [w * e / total * nodes for w, e in zip(weights, errs)]
+    a0_lo = 0.0
+    order = [c for i in range(max(m, n) + 1) for c in ([i] if i <= m else []) + ([m + i] if 1 <= i <= n else [])]
+    for c in order:
+        x = solve()
+        power = c if c <= m else c - m
+        value = x[c] / scale ** power
+        if c == 0:
+            a0_lo = float(value - mp.mpf(float(value)))
+            fixed[c] = (mp.mpf(float(value)) + mp.mpf(a0_lo)) * scale ** power
+        else:
+            fixed[c] = mp.mpf(float(value)) * scale ** power
+    a, b = unscale([fixed[j] for j in range(m + n + 1)])
+    a[0] -= mp.mpf(a0_lo)
+    return a0_lo, [float(v) for v in a], [float(v) for v in b]
+
+
+def rational_error(f, a0_lo, a, b, lo, hi, points=300, relative=True):
+    """Max relative (or absolute) error; fails if D has a zero (a spurious pole) on the
+    interval."""
+    den = [mp.mpf(c) for c in b[::-1]]
+    if min(mp.polyval(den, mp.mpf(lo) + (mp.mpf(hi) - lo) * k / 3000) for k in range(3001)) <= 0:
+        raise SystemExit("the fitted denominator vanishes on the interval: change the degrees")
+    worst = 0
+    for k in range(points + 1):
+        t = mp.mpf(lo) + (mp.mpf(hi) - lo) * k / points
+        num = mp.polyval([mp.mpf(c) for c in a[::-1]], t) + mp.mpf(a0_lo)
+        err = num / mp.polyval(den, t) - f(t)
+        worst = max(worst, abs(err / f(t) if relative else err))
+    return float(worst)
+
+
+RATIONALS = [
+    # name, h as a function of t, t range, degrees, what t is
+    ("norm_q_central", central_h, (0, mp.mpf("0.180625")), (8, 8),
+     "r = 0.180625 - q^2, x = q sqrt(2 pi) (1 + h), |q| <= 0.425"),
+    ("norm_q_tail", lambda t: tail_h(t + mp.mpf("1.6")), (0, mp.mpf("3.4")), (8, 8),
+     "t = sqrt(-log P) - 1.6 in [0, 3.4], x = r sqrt(2) (1 + h)"),
+    ("norm_q_far", lambda t: tail_h(t + 5), (0, 22), (9, 9),
+     "t = sqrt(-log P) - 5 in [0, 22], x = r sqrt(2) (1 + h)"),
+]
+
 R_PIECE_DEGREE = 16
 R_FAR_DEGREE = 20
 BODY_DEGREE = 17
@@ -142,6 +260,16 @@ def main():
         emit_array(out, name, co)
         out.write(f"static const double {name}_c0_lo = {c0_lo!r};\n\n")
         sys.stderr.write(f"{name}: max rel error {err[0]:.2e} / {err[1]:.2e}\n")
+    for name, f, (lo, hi), (m, n), what in RATIONALS:
+        a0_lo, a, b = fit_rational(f, lo, hi, m, n, relative=False)
+        a[0] += a0_lo  # h is a correction: a double constant is plenty
+        err = rational_error(f, 0.0, a, b, lo, hi, relative=False)
+        out.write(f"/* quantile: {what}; h = N/D, degrees {m}/{n}; max abs error of h {err:.1e} */\n")
+        out.write(f"#define {name.upper()}_DEGREE {m}\n")
+        emit_array(out, name + "_num", a)
+        emit_array(out, name + "_den", b)
+        out.write("\n")
+        sys.stderr.write(f"{name}: max abs error {err:.2e}\n")
     out.write("#endif\n")
 
 

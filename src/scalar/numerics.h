@@ -131,6 +131,10 @@ dd expm1_dd(dd x);
 /* log(sqrt(2 pi)) and 1/sqrt(2 pi) as double-doubles. */
 #define LN_SQRT_2PI_HI 0x1.d67f1c864beb5p-1
 #define LN_SQRT_2PI_LO -0x1.65b5a1b7ff5dfp-55
+#define SQRT_2PI_HI 0x1.40d931ff62706p+1
+#define SQRT_2PI_LO -0x1.a6a0d6f814637p-53
+#define SQRT2_HI 0x1.6a09e667f3bcdp+0
+#define SQRT2_LO -0x1.bdd3413b26456p-54
 #define INV_SQRT_2PI 0x1.9884533d43651p-2
 #define INV_SQRT_2PI_LO -0x1.cbc0d30ebfd15p-56
 

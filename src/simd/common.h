@@ -76,10 +76,11 @@ ALWAYS_INLINE vdbl v_exp_normal(vdbl x)
     return v_add(hi, lo);
 }
 
-/* log(x) for positive normal x (other lanes unspecified), ~1-2 ULP away from x = 1:
+/* log(x) = hi + *lo for positive normal x (other lanes unspecified); hi is within ~1 ULP
+ * away from x = 1 and hi + lo carries e ln 2 + log m without the final rounding:
  * x = 2^e m, log m = 2 atanh(s) with s = (m - 1)/(m + 1), |s| <= 0.1716, by its series to
  * s^23 (truncation < 1e-19). */
-ALWAYS_INLINE vdbl v_log_normal(vdbl x)
+ALWAYS_INLINE vdbl v_log_normal_dd(vdbl x, vdbl *lo)
 {
     static const double atanh_series[11] = {
         2.0 / 3, 2.0 / 5, 2.0 / 7, 2.0 / 9, 2.0 / 11, 2.0 / 13,
@@ -92,7 +93,16 @@ ALWAYS_INLINE vdbl v_log_normal(vdbl x)
     /* 2s + s^3 P(s^2), with 2s = f - s f so the leading term keeps f's exactness */
     vdbl tail = v_mul(v_mul(s, s2), v_poly_split(atanh_series, 10, s2));
     vdbl log_m = v_add(v_fnma(s, f, f), tail);
-    return v_fma(e, v_set(LN2_HI), v_fma(e, v_set(LN2_LO), log_m));
+    vdbl small = v_fma(e, v_set(LN2_LO), log_m);
+    vdbl err, hi = v_two_sum(v_mul(e, v_set(LN2_HI)), small, &err); /* e LN2_HI is exact */
+    *lo = err;
+    return hi;
+}
+
+ALWAYS_INLINE vdbl v_log_normal(vdbl x)
+{
+    vdbl lo;
+    return v_log_normal_dd(x, &lo);
 }
 
 /* log(1 + y) for y > -1 with 1 + y normal: log(u), u = 1 + y, plus the rounding of u
@@ -208,29 +218,30 @@ ALWAYS_INLINE void run_array(size_t n, const double *x, double *out, const void 
  * change it. out may alias x: queued lanes keep their input value. */
 typedef vdbl (*vec_split_fn)(vdbl x, const void *args, vmsk *deferred, vmsk *slow);
 
-ALWAYS_INLINE void run_deferred(size_t count, const double *values, const size_t *index,
-                                double *out, const void *args, vec_fn second, scalar_fn sf)
+ALWAYS_INLINE void run_deferred(size_t count, double *values, const size_t *index, double *out,
+                                const void *args, vec_fn second, scalar_fn sf)
 {
     for (size_t k = 0; k < count; k += VLEN) {
-        double in[VLEN], res[VLEN];
         size_t m = count - k < VLEN ? count - k : VLEN;
-        for (size_t j = 0; j < VLEN; j++)
-            in[j] = values[k + (j < m ? j : 0)]; /* pad with a lane of the same kind */
+        for (size_t j = m; j < VLEN; j++)
+            values[k + j] = values[k]; /* pad with a lane of the same kind (room reserved) */
         vmsk slow;
-        v_store(res, second(v_load(in), args, &slow));
+        double res[VLEN];
+        v_store(res, second(v_load(values + k), args, &slow));
         int bits = v_bits(slow);
         for (size_t j = 0; j < m; j++)
-            out[index[k + j]] = bits & (1 << j) ? sf(in[j], args) : res[j];
+            out[index[k + j]] = bits & (1 << j) ? sf(values[k + j], args) : res[j];
     }
 }
 
 ALWAYS_INLINE void run_array_split(size_t n, const double *x, double *out, const void *args,
                                    vec_split_fn first, vec_fn second, scalar_fn sf)
 {
-    enum { QUEUE = 16 * VLEN };
-    double queued[QUEUE];
+    enum { QUEUE = 32 * VLEN };
+    double queued[QUEUE + VLEN]; /* + padding for the last partial vector */
     size_t queued_at[QUEUE], nq = 0;
-    for (size_t i = 0; i < n; i += VLEN) {
+    size_t i = 0;
+    for (; i < n; i += VLEN) {
         size_t m = n - i < VLEN ? n - i : VLEN;
         double in[VLEN] = {0}, res[VLEN];
         vdbl xv;
@@ -243,26 +254,30 @@ ALWAYS_INLINE void run_array_split(size_t n, const double *x, double *out, const
         vmsk deferred, slow;
         vdbl r = first(xv, args, &deferred, &slow);
         int defer_bits = v_bits(deferred), slow_bits = v_bits(slow);
-        if (m == VLEN && !(defer_bits | slow_bits)) {
-            v_store(out + i, r);
-            continue;
+        if (m == VLEN) {
+            if (defer_bits | slow_bits)
+                v_store(in, xv); /* out may alias x */
+            v_store(out + i, r); /* deferred lanes are overwritten later */
+        } else {
+            v_store(res, r);
+            memcpy(out + i, res, m * sizeof(double));
         }
-        v_store(in, xv);
-        v_store(res, r);
-        for (size_t j = 0; j < m; j++) {
+        for (int bits = (defer_bits | slow_bits) & ((1 << m) - 1); bits; bits &= bits - 1) {
+            int j = __builtin_ctz(bits);
             if (slow_bits & (1 << j)) {
-                res[j] = sf(in[j], args);
-            } else if (defer_bits & (1 << j)) {
+                out[i + j] = sf(in[j], args);
+            } else {
                 queued[nq] = in[j];
                 queued_at[nq++] = i + j;
             }
         }
-        memcpy(out + i, res, m * sizeof(double));
         if (nq > QUEUE - VLEN) {
             size_t full = nq - nq % VLEN;
             run_deferred(full, queued, queued_at, out, args, second, sf);
-            memmove(queued, queued + full, (nq - full) * sizeof *queued);
-            memmove(queued_at, queued_at + full, (nq - full) * sizeof *queued_at);
+            for (size_t k = full; k < nq; k++) {
+                queued[k - full] = queued[k];
+                queued_at[k - full] = queued_at[k];
+            }
             nq -= full;
         }
     }

@@ -3,6 +3,8 @@
  * vector path does not cover (non-finite input, subnormal results, far tails of the
  * quantile) are recomputed by the scalar reference. The callers (dispatch/) have already
  * sent degenerate parameters (NaN, sigma <= 0, infinite mu or sigma) to the scalar loop. */
+#include <float.h>
+
 #include "vdist.h"
 #include "common.h"
 #include "../scalar/numerics.h"
@@ -126,55 +128,45 @@ ALWAYS_INLINE vdbl pnorm_vec(vdbl x, const void *args, vmsk *slow)
     return v_sel(neg, lower, upper);
 }
 
-/* ---- quantile: AS 241 plus one Newton step on the accurate Q ---------------------------- */
+/* ---- quantile: rational approximations fitted to ~1e-18 (tools/fit_norm.py) ------------
+ * The scalar reference takes a Newton step on the accurate distribution function; here the
+ * fits are accurate enough on their own (<= 2 ULP measured), at a fraction of the cost. */
 
-/* Phi^-1(1/2 + q), |q| <= 0.425: AS 241 and one Newton step on x B(x^2) - q. The step only
- * needs phi(x) = exp(-x^2/2)/sqrt(2 pi) to a few digits: its Taylor series to s^6 (s = x^2
- * <= 2.1, relative error < 1e-3) keeps the chain of dependent operations short. */
+/* N(t)/D(t) */
+ALWAYS_INLINE vdbl v_rational(const double *num, const double *den, int degree, vdbl t)
+{
+    return v_div(v_poly_split(num, degree, t), v_poly_split(den, degree, t));
+}
+
+/* c (1 + h) + c_err for c = a * (k_hi + k_lo), with a k_hi exact: the rounding left is the
+ * final one and h's own, scaled by |h|. */
+ALWAYS_INLINE vdbl v_scaled_correction(vdbl a, double k_hi, double k_lo, vdbl h, vdbl extra)
+{
+    vdbl c = v_mul(a, v_set(k_hi));
+    vdbl c_lo = v_fma(a, v_set(k_lo), v_fma(a, v_set(k_hi), v_neg(c)));
+    return v_add(c, v_fma(c, h, v_add(c_lo, extra)));
+}
+
+/* Phi^-1(1/2 + q), |q| <= 0.425: q sqrt(2 pi) (1 + h(0.180625 - q^2)) */
 ALWAYS_INLINE vdbl v_central_quantile(vdbl q)
 {
-    static const double phi_series[7] = {
-        INV_SQRT_2PI, -INV_SQRT_2PI / 2, INV_SQRT_2PI / 8, -INV_SQRT_2PI / 48,
-        INV_SQRT_2PI / 384, -INV_SQRT_2PI / 3840, INV_SQRT_2PI / 46080,
-    };
-    vdbl r = v_fnma(q, q, v_set(AS241_CENTRAL_R));
-    vdbl x = v_div(v_mul(q, v_poly_split(as241_central_num, 7, r)), v_poly_split(as241_central_den, 7, r));
-    vdbl s = v_mul(x, x), s_lo = v_fma(x, x, v_neg(s));
-    vdbl b_lo, b = v_poly_dd(norm_body, norm_body_c0_lo, NORM_BODY_DEGREE, s, &b_lo);
-    vdbl phi = v_poly_split(phi_series, 6, s);
-    /* B'(s) ~ -B/6 near 0 is enough for the s_lo term (s_lo / s < 2^-53) */
-    vdbl resid = v_fma(x, b, v_neg(q));
-    resid = v_fma(x, v_fnma(v_mul(b, v_set(1.0 / 6)), s_lo, b_lo), resid);
-    return v_sub(x, v_div(resid, phi));
+    vdbl h = v_rational(norm_q_central_num, norm_q_central_den, NORM_Q_CENTRAL_DEGREE,
+                        v_fnma(q, q, v_set(AS241_CENTRAL_R)));
+    return v_scaled_correction(q, SQRT_2PI_HI, SQRT_2PI_LO, h, v_set(0));
 }
 
-/* AS 241 tail start: w > 0 with log Q(w) = l, for sqrt(-l) in [1.6, 5] */
-ALWAYS_INLINE vdbl v_as241_tail(vdbl l)
+/* w > 0 with Q(w) = exp(-s), s = s_hi + s_lo in [1.6^2, 27^2]: r sqrt(2) (1 + h(r - shift))
+ * with r = sqrt(s); the roundings of s and of the square root go back in through r_lo. */
+ALWAYS_INLINE vdbl v_upper_quantile(vdbl s_hi, vdbl s_lo)
 {
-    vdbl r = v_sub(v_sqrt(v_neg(l)), v_set(AS241_TAIL_SHIFT));
-    return v_div(v_poly(as241_tail_num, 7, r), v_poly(as241_tail_den, 7, r));
-}
-
-/* One Newton step for Q(w) = P (probability space). */
-ALWAYS_INLINE vdbl v_newton_p(vdbl w, vdbl P)
-{
-    vdbl ls, hs = v_half_square(w, &ls);
-    vdbl r_lo, r = v_norm_mills_r_dd(w, &r_lo);
-    vdbl e_lo, e = v_exp_dd(v_neg(hs), &e_lo);
-    /* Q(w) - P = e (r - r ls) - P with the product kept exact */
-    vdbl resid = v_add(v_fma(e, r, v_neg(P)), v_fma(e, v_fnma(r, ls, r_lo), v_mul(e_lo, r)));
-    vdbl phi = v_mul(v_mul(v_set(INV_SQRT_2PI), e), v_sub(v_set(1), ls));
-    return v_add(w, v_div(resid, phi));
-}
-
-/* One Newton step for log Q(w) = l (log space). */
-ALWAYS_INLINE vdbl v_newton_log(vdbl w, vdbl l)
-{
-    vdbl ls, hs = v_half_square(w, &ls);
-    vdbl r_lo, r = v_norm_mills_r_dd(w, &r_lo);
-    vdbl err, s = v_two_sum(v_neg(hs), v_neg(l), &err);
-    vdbl resid = v_add(s, v_add(err, v_sub(v_log_normal(r), ls)));
-    return v_fma(v_mul(resid, r), v_set(1 / INV_SQRT_2PI), w);
+    vdbl r = v_sqrt(s_hi);
+    vdbl r_lo = v_div(v_add(v_fnma(r, r, s_hi), s_lo), v_add(r, r));
+    vmsk far = v_gt(r, v_set(5));
+    vdbl h = v_rational(norm_q_tail_num, norm_q_tail_den, NORM_Q_TAIL_DEGREE, v_sub(r, v_set(1.6)));
+    if (v_any(far))
+        h = v_sel(far, v_rational(norm_q_far_num, norm_q_far_den, NORM_Q_FAR_DEGREE, v_sub(r, v_set(5))), h);
+    vdbl r_lo_sqrt2 = v_mul(r_lo, v_set(SQRT2_HI));
+    return v_scaled_correction(r, SQRT2_HI, SQRT2_LO, h, v_fma(r_lo_sqrt2, h, r_lo_sqrt2));
 }
 
 #define LOG_0_075 -2.5902671654458267
@@ -190,10 +182,10 @@ ALWAYS_INLINE vdbl qnorm_finish(vdbl z, const struct norm_args *a)
     return v_fma(v_set(a->sigma), z, v_set(a->mu));
 }
 
-#define AS241_TAIL_PMIN 0x1p-36 /* P >= this keeps AS 241's tail r = sqrt(-log P) <= 5 */
+#define LOG_P_MIN -729.0 /* the far fit ends at r = sqrt(-log P) = 27 */
 
 /* First stage: the central region. Tail lanes are deferred to qnorm_tail_vec (run on packed
- * vectors of tail lanes); p outside (0, 1) and the far tails go to the scalar reference. */
+ * vectors of tail lanes); p outside (0, 1) and the extreme tails go to the scalar reference. */
 ALWAYS_INLINE vdbl qnorm_central_vec(vdbl p, const void *args, vmsk *deferred, vmsk *slow)
 {
     const struct norm_args *a = args;
@@ -201,10 +193,11 @@ ALWAYS_INLINE vdbl qnorm_central_vec(vdbl p, const void *args, vmsk *deferred, v
     vdbl z = v_set(0);
     if (!a->log_flag) {
         vdbl q = v_sub(p, v_set(0.5));
-        central = v_and(v_le(v_abs(q), v_set(AS241_SPLIT)), v_lt(v_abs(q), v_set(0.5)));
-        z = v_central_quantile(q);
+        central = v_le(v_abs(q), v_set(AS241_SPLIT));
+        if (v_any(central))
+            z = v_central_quantile(q);
         vdbl P = v_sel(v_lt(q, v_set(0)), p, v_sub(v_set(1), p));
-        tail = v_andnot(central, v_and(v_le(v_set(AS241_TAIL_PMIN), P), v_lt(P, v_set(0.5))));
+        tail = v_andnot(central, v_and(v_le(v_set(DBL_MIN), P), v_lt(P, v_set(0.5))));
     } else {
         vmsk lower = v_lt(p, v_set(LOG_0_075)), upper = v_gt(p, v_set(LOG_0_925));
         central = v_not(v_or(v_or(lower, upper), v_not(v_le(p, v_set(0))))); /* NaN: not central */
@@ -216,41 +209,37 @@ ALWAYS_INLINE vdbl qnorm_central_vec(vdbl p, const void *args, vmsk *deferred, v
             q = v_sel(v_gt(p, v_set(LOG_0_75)), v_add(v_set(0.5), v_expm1(p)), q);
             z = v_central_quantile(q);
         }
-        /* lower: log-space Newton on l = p; upper: probability space on P = 1 - exp(p),
-         * P >= AS241_TAIL_PMIN when p <= -AS241_TAIL_PMIN (1 - exp(p) >= -p (1 - p/2)) */
-        vmsk ok_lower = v_and(lower, v_gt(p, v_set(-25)));
-        vmsk ok_upper = v_and(upper, v_le(p, v_set(-2 * AS241_TAIL_PMIN)));
-        tail = v_or(ok_lower, ok_upper);
+        /* upper: P = 1 - exp(p) >= -p (1 + p/2) must be a normal double */
+        tail = v_or(v_and(lower, v_le(v_set(LOG_P_MIN), p)), v_and(upper, v_le(p, v_set(-2 * DBL_MIN))));
     }
     *deferred = tail;
     *slow = v_not(v_or(central, tail));
     return qnorm_finish(z, a);
 }
 
-/* Second stage, for the lanes qnorm_central_vec deferred: AS 241's tail and one Newton step. */
+/* Second stage, for the lanes qnorm_central_vec deferred (P the smaller tail probability,
+ * DBL_MIN <= P < 0.075, or log P in [-729, log 0.075]). */
 ALWAYS_INLINE vdbl qnorm_tail_vec(vdbl p, const void *args, vmsk *slow)
 {
     const struct norm_args *a = args;
-    vdbl z;
+    vmsk low;
+    vdbl s_lo = v_set(0), s; /* -log P */
     *slow = v_lt(v_set(1), v_set(0)); /* none */
     if (!a->log_flag) {
-        vmsk low = v_lt(p, v_set(0.5));
-        vdbl P = v_sel(low, p, v_sub(v_set(1), p));
-        vdbl w = v_newton_p(v_as241_tail(v_log_normal(P)), P);
-        z = v_sel(low, v_neg(w), w);
+        low = v_lt(p, v_set(0.5));
+        s = v_neg(v_log_normal_dd(v_sel(low, p, v_sub(v_set(1), p)), &s_lo));
+        s_lo = v_neg(s_lo);
     } else {
-        vmsk lower = v_lt(p, v_set(LOG_0_075));
-        z = v_set(0);
-        if (v_any(lower)) {
-            vdbl l = v_sel(lower, p, v_set(-5));
-            z = v_neg(v_newton_log(v_as241_tail(l), l));
-        }
-        if (v_any(v_not(lower))) {
-            vdbl P = v_sel(lower, v_set(0.01), v_neg(v_expm1(p)));
-            z = v_sel(lower, z, v_newton_p(v_as241_tail(v_log_normal(P)), P));
+        low = v_lt(p, v_set(LOG_0_075));
+        s = v_neg(p);
+        if (v_any(v_not(low))) {
+            vdbl l_lo, l = v_log_normal_dd(v_neg(v_expm1(v_sel(low, v_set(-1), p))), &l_lo);
+            s = v_sel(low, s, v_neg(l));
+            s_lo = v_sel(low, s_lo, v_neg(l_lo));
         }
     }
-    return qnorm_finish(z, a);
+    vdbl w = v_upper_quantile(s, s_lo);
+    return qnorm_finish(v_sel(low, v_neg(w), w), a);
 }
 
 static double dnorm_one(double x, const void *args)
