@@ -27,7 +27,7 @@ static dd mills_r_dd(double x)
     /* R = S(1/x^2) / x; x*x = inf sends v to 0, where S is exact enough */
     dd s = poly_eval_dd(norm_r_far, 1, NORM_R_FAR_DEGREE, norm_r_far_c0_lo, 1 / (x * x));
     double rh = s.hi / x;
-    return (dd){rh, (fma(-rh, x, s.hi) + s.lo) / x};
+    return (dd){rh, (exact_remainder(s.hi, rh, x) + s.lo) / x};
 }
 
 double norm_mills_r(double x)
@@ -46,7 +46,7 @@ static double pnorm_standard(double wh, double wl, int log_p)
     double xh = lower ? -wh : wh, xl = lower ? -wl : wl;
     double half = 0.5 * xh;
     double hs = xh * half;
-    double ls = fma(xh, half, -hs);
+    double ls = two_prod(xh, half).lo;
     dd r = mills_r_dd(xh);
     if (lower && log_p) {
         if (!isfinite(hs))
@@ -56,7 +56,7 @@ static double pnorm_standard(double wh, double wl, int log_p)
     }
     if (hs > 800) /* Q = 0; +0 for log(1) as Rmath */
         return lower ? 0.0 : (log_p ? 0.0 : 1.0);
-    dd m = two_sum(r.hi, r.lo - fma(r.hi, ls, INV_SQRT_2PI * xl));
+    dd m = two_sum(r.hi, r.lo - MUL_ADD(r.hi, ls, INV_SQRT_2PI * xl));
     double e = exp(-hs);
     dd q = two_prod(e, m.hi);
     q.lo += e * m.lo;
@@ -133,14 +133,25 @@ static double dnorm_checked(double x, double mu, double sigma, int give_log)
     if (!isfinite(hs) || (!give_log && hs > 1500))
         return d0; /* e^-1500 / DBL_TRUE_MIN rounds to 0 */
     /* z^2/2 = hs + c to ~2^-106 */
-    double c = fma(z.hi, half, -hs) + z.hi * z.lo;
+    double c = two_prod(z.hi, half).lo + z.hi * z.lo;
     if (give_log) {
         dd l = log_sigma_sqrt_2pi(sigma);
         dd s = two_sum(-hs, -l.hi);
         return s.hi + (s.lo - c - l.lo);
     }
-    /* phi0 exp(-hs - c) / sigma with sigma = f 2^e, f in [1/2, 1): exp() stays in the
-     * normal range (2^-k scaled out when hs > 700) and one ldexp rounds at the end. */
+    /* phi0 exp(-hs - c) / sigma: directly when exp and 1/sigma stay well inside the normal
+     * range and so does the result, ... */
+    if (hs <= 700 && sigma >= 0x1p-1000 && sigma <= 0x1p1000) {
+        double kh = INV_SQRT_2PI / sigma;
+        double kl = (exact_remainder(INV_SQRT_2PI, kh, sigma) + INV_SQRT_2PI_LO) / sigma;
+        double ey = exp(-hs);
+        dd d = two_prod(ey, kh);
+        double r = d.hi + (d.lo + ey * MUL_ADD(kh, -c, kl));
+        if (r >= 0x1p-1000)
+            return r;
+    }
+    /* ... else with sigma = f 2^e, f in [1/2, 1): exp() stays in the normal range (2^-k
+     * scaled out when hs > 700) and one ldexp rounds at the end. */
     int e;
     double f = frexp(sigma, &e);
     int k = 0;
@@ -152,10 +163,11 @@ static double dnorm_checked(double x, double mu, double sigma, int give_log)
         yl = t.lo - c + k * LN2_LO;
     }
     double kh = INV_SQRT_2PI / f;
-    double kl = (fma(-kh, f, INV_SQRT_2PI) + INV_SQRT_2PI_LO) / f; /* phi0/f = kh + kl */
+    double kl = (exact_remainder(INV_SQRT_2PI, kh, f) + INV_SQRT_2PI_LO) / f; /* phi0/f = kh + kl */
     double ey = exp(y);
-    double d = fma(ey, kh, ey * fma(kh, yl, kl));
-    return ldexp(d, -e - k);
+    dd d = two_prod(ey, kh);
+    d.lo += ey * MUL_ADD(kh, yl, kl);
+    return ldexp(d.hi + d.lo, -e - k);
 }
 
 /* ---- quantile ---------------------------------------------------------------------------
@@ -175,7 +187,8 @@ static double central_quantile(dd qq)
     double db;
     poly_eval_deriv(norm_body, NORM_BODY_DEGREE, s.hi, &db);
     dd b = poly_eval_dd(norm_body, 1, NORM_BODY_DEGREE, norm_body_c0_lo, s.hi);
-    double resid = fma(x, b.hi, -q) + (x * (b.lo + db * s.lo) - qq.lo);
+    dd xb = two_prod(x, b.hi);
+    double resid = (xb.hi - q) + (xb.lo + (x * (b.lo + db * s.lo) - qq.lo));
     return x - resid / (b.hi + 2 * s.hi * db); /* d/dx x B(x^2) = phi(x) */
 }
 
@@ -200,7 +213,7 @@ double norm_upper_quantile_log(double l)
 {
     double w = upper_quantile_start(l);
     for (int i = 0; i < 16; i++) {
-        double half = 0.5 * w, hs = w * half, ls = fma(w, half, -hs);
+        double half = 0.5 * w, hs = w * half, ls = two_prod(w, half).lo;
         if (!isfinite(hs))
             break;
         double r = norm_mills_r(w);
@@ -221,11 +234,12 @@ double norm_upper_quantile(double P)
         return norm_upper_quantile_log(log(P));
     double w = upper_quantile_start(log(P));
     for (int i = 0; i < 16; i++) {
-        double half = 0.5 * w, hs = w * half, ls = fma(w, half, -hs);
+        double half = 0.5 * w, hs = w * half, ls = two_prod(w, half).lo;
         dd r = mills_r_dd(w);
         double eh = exp(-hs);
         /* Q(w) - P = eh (r - r ls) - P, the product kept exact */
-        double resid = fma(eh, r.hi, -P) + eh * (r.lo - r.hi * ls);
+        dd er = two_prod(eh, r.hi);
+        double resid = (er.hi - P) + (er.lo + eh * (r.lo - r.hi * ls));
         double step = resid / (INV_SQRT_2PI * eh * (1 - ls)); /* resid / phi(w) */
         w += step;
         if (fabs(step) <= NEWTON_DONE * w)

@@ -19,7 +19,7 @@ dd log_dd(double x)
     dd series = {1.0 / (2 * TERMS + 1), 0};
     for (int j = TERMS - 1; j >= 0; j--) {
         double d = 2.0 * j + 1, inv_hi = 1.0 / d;
-        dd inv = {inv_hi, fma(-inv_hi, d, 1.0) / d}; /* 1/d to ~2^-106 */
+        dd inv = {inv_hi, exact_remainder(1.0, inv_hi, d) / d}; /* 1/d to ~2^-106 */
         series = dd_add(dd_mul(series, u), inv);
     }
     dd log_m = dd_mul(dd_mul(s, series), (dd){2.0, 0});
@@ -31,7 +31,7 @@ dd log_dd(double x)
 static dd dd_div_int(dd a, double k)
 {
     double q = a.hi / k;
-    double rem = fma(-q, k, a.hi); /* exact */
+    double rem = exact_remainder(a.hi, q, k);
     return two_sum(q, (rem + a.lo) / k);
 }
 

@@ -16,6 +16,16 @@
         return result_;                                                                        \
     } while (0)
 
+/* a * b + c for polynomial evaluation: fused where the hardware has fma (FP_FAST_FMA: the
+ * aarch64 baseline, or x86-64 built with -mfma); elsewhere two roundings, since a libm fma()
+ * call per Horner step would cost more than the whole Rmath function. Where exactness
+ * matters two_prod below is exact either way. */
+#ifdef FP_FAST_FMA
+#define MUL_ADD(a, b, c) fma(a, b, c)
+#else
+#define MUL_ADD(a, b, c) ((a) * (b) + (c))
+#endif
+
 /* An unevaluated sum hi + lo with |lo| <= ulp(hi)/2: about 106 bits of precision. */
 typedef struct {
     double hi, lo;
@@ -30,11 +40,28 @@ static inline dd two_sum(double a, double b)
     return (dd){s, err};
 }
 
-/* a * b exactly (needs a correctly rounded fma). */
+/* a * b exactly: fma where the hardware has it, else Dekker's splitting (inline, exact while
+ * nothing overflows or underflows; outside that range a libm fma() call). */
 static inline dd two_prod(double a, double b)
 {
     double p = a * b;
+#ifndef FP_FAST_FMA
+    double ap = fabs(p);
+    if (fabs(a) < 0x1p995 && fabs(b) < 0x1p995 && ap < 0x1p995 && ap > 0x1p-960) {
+        const double split = 0x1p27 + 1;
+        double ca = split * a, cb = split * b;
+        double ah = ca - (ca - a), al = a - ah, bh = cb - (cb - b), bl = b - bh;
+        return (dd){p, ((ah * bh - p) + ah * bl + al * bh) + al * bl};
+    }
+#endif
     return (dd){p, fma(a, b, -p)};
+}
+
+/* n - q c exactly, for q a rounded quotient n / c (the remainder is representable). */
+static inline double exact_remainder(double n, double q, double c)
+{
+    dd p = two_prod(q, c);
+    return (n - p.hi) - p.lo;
 }
 
 /* Double-double + double-double (accurate version, relative error ~2^-104). */
@@ -70,7 +97,7 @@ static inline double poly_eval(const double *c, int degree, double t)
 {
     double r = c[degree];
     for (int i = degree - 1; i >= 0; i--)
-        r = fma(r, t, c[i]);
+        r = MUL_ADD(r, t, c[i]);
     return r;
 }
 
@@ -79,9 +106,16 @@ static inline double poly_eval(const double *c, int degree, double t)
  * of the higher-order part only (a fraction of an ULP when |t| is small). */
 static inline dd poly_eval_dd(const double *c, int stride, int degree, double c0_lo, double t)
 {
-    double r = c[degree * stride];
-    for (int i = degree - 1; i >= 1; i--)
-        r = fma(r, t, c[i * stride]);
+    /* c[1] + c[2] t + ... as E(t^2) + t O(t^2): two chains of half the latency */
+    double t2 = t * t;
+    int top_odd = degree & 1 ? degree : degree - 1; /* highest odd and even indices */
+    int top_even = degree & 1 ? degree - 1 : degree;
+    double odd = c[top_odd * stride], even = top_even >= 2 ? c[top_even * stride] : 0;
+    for (int i = top_odd - 2; i >= 1; i -= 2)
+        odd = MUL_ADD(odd, t2, c[i * stride]);
+    for (int i = top_even - 2; i >= 2; i -= 2)
+        even = MUL_ADD(even, t2, c[i * stride]);
+    double r = MUL_ADD(even, t, odd); /* c[1] + c[2] t + c[3] t^2 + ... */
     dd p = two_prod(r, t);
     dd s = two_sum(c[0], p.hi);
     return two_sum(s.hi, s.lo + p.lo + c0_lo);
@@ -92,8 +126,8 @@ static inline double poly_eval_deriv(const double *c, int degree, double s, doub
 {
     double p = c[degree], d = 0;
     for (int i = degree - 1; i >= 0; i--) {
-        d = fma(d, s, p);
-        p = fma(p, s, c[i]);
+        d = MUL_ADD(d, s, p);
+        p = MUL_ADD(p, s, c[i]);
     }
     *deriv = d;
     return p;
@@ -112,7 +146,7 @@ static inline dd div_diff_dd(double a, double b, double c)
     double qh = d.hi / c;
     if (!isfinite(qh) || qh == 0)
         return (dd){qh, 0};
-    double r = fma(-qh, c, d.hi); /* exact remainder */
+    double r = exact_remainder(d.hi, qh, c);
     return (dd){qh, (r + d.lo) / c};
 }
 
