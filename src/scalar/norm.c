@@ -30,7 +30,7 @@ static dd mills_r_dd(double x)
     return (dd){rh, (exact_remainder(s.hi, rh, x) + s.lo) / x};
 }
 
-double norm_mills_r(double x)
+static double norm_mills_r(double x)
 {
     return mills_r_dd(x).hi;
 }
@@ -209,7 +209,7 @@ static double upper_quantile_start(double l)
 #define NEWTON_DONE 0x1p-40
 
 /* w > 0 with log Q(w) = l, for l <= log(0.075). */
-double norm_upper_quantile_log(double l)
+static double norm_upper_quantile_log(double l)
 {
     double w = upper_quantile_start(l);
     for (int i = 0; i < 16; i++) {
@@ -228,7 +228,7 @@ double norm_upper_quantile_log(double l)
 }
 
 /* w > 0 with Q(w) = P, 0 < P <= 0.075. */
-double norm_upper_quantile(double P)
+static double norm_upper_quantile(double P)
 {
     if (P < DBL_MIN)
         return norm_upper_quantile_log(log(P));

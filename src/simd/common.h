@@ -49,6 +49,16 @@ ALWAYS_INLINE vdbl v_poly_lookup4(const double (*table)[4], int degree, vtab ind
     return v_fma(odd, t, even);
 }
 
+/* c0 + c0_lo + t p1 = hi + *lo with the product and the sum exact: the last Horner step of
+ * a polynomial whose constant term is a double-double. */
+ALWAYS_INLINE vdbl v_last_step_dd(vdbl c0, vdbl c0_lo, vdbl p1, vdbl t, vdbl *lo)
+{
+    vdbl prod = v_mul(p1, t), prod_lo = v_fma(p1, t, v_neg(prod));
+    vdbl err, hi = v_two_sum(c0, prod, &err);
+    *lo = v_add(v_add(err, prod_lo), c0_lo);
+    return hi;
+}
+
 /* exp(x) = hi + *lo (|lo| ~ ulp(hi)/2, hi + lo good to ~0.3 ULP) with x clamped to
  * [-708, 709], so the result is a normal double (NaN lanes are unspecified). x = k ln 2 + r,
  * |r| <= ln2/2; exp(r) = 1 + (r + r^2 P(r)), P the Taylor series to r^11 (truncation
@@ -68,12 +78,6 @@ ALWAYS_INLINE vdbl v_exp_dd(vdbl x, vdbl *lo)
     vdbl scale = v_pow2i(k);
     *lo = v_mul(err, scale);
     return v_mul(hi, scale);
-}
-
-ALWAYS_INLINE vdbl v_exp_normal(vdbl x)
-{
-    vdbl lo, hi = v_exp_dd(x, &lo);
-    return v_add(hi, lo);
 }
 
 /* log(x) = hi + *lo for positive normal x (other lanes unspecified); hi is within ~1 ULP
@@ -112,27 +116,6 @@ ALWAYS_INLINE vdbl v_log1p_normal(vdbl y)
     vdbl u = v_add(v_set(1), y);
     vdbl corr = v_div(v_sub(y, v_sub(u, v_set(1))), u);
     return v_add(v_log_normal(u), corr);
-}
-
-/* Horner: c[0] + c[1] t + ... + c[degree] t^degree (the same order as the scalar poly_eval,
- * so both round alike). */
-ALWAYS_INLINE vdbl v_poly(const double *c, int degree, vdbl t)
-{
-    vdbl r = v_set(c[degree]);
-    for (int i = degree - 1; i >= 0; i--)
-        r = v_fma(r, t, v_set(c[i]));
-    return r;
-}
-
-/* p(s) = hi + *lo with the constant c[0] + c0_lo and an exact last step c0 + s P1(s), as the
- * scalar poly_eval_dd (P1 by v_poly_split). */
-ALWAYS_INLINE vdbl v_poly_dd(const double *c, double c0_lo, int degree, vdbl s, vdbl *lo)
-{
-    vdbl p1 = v_poly_split(c + 1, degree - 1, s);
-    vdbl prod = v_mul(p1, s), prod_lo = v_fma(p1, s, v_neg(prod));
-    vdbl err, hi = v_two_sum(v_set(c[0]), prod, &err);
-    *lo = v_add(v_add(err, prod_lo), v_set(c0_lo));
-    return hi;
 }
 
 /* z = (x - mu) / sigma as zh + *zl, given inv_sigma ~ 1/sigma: the remainder of the

@@ -45,17 +45,14 @@ ALWAYS_INLINE vdbl v_norm_mills_r_dd(vdbl x, vdbl *lo)
     vtab k = v_table_index(v_min(v_max(x, v_set(0)), v_set(3)));
     vdbl t = v_sub(x, v_lookup4(norm_r_piece_centre, k));
     vdbl p1 = v_poly_lookup4(&norm_r_piece[1], NORM_R_PIECE_DEGREE - 1, k, t);
-    vdbl prod = v_mul(p1, t), prod_lo = v_fnma(v_neg(p1), t, v_neg(prod));
-    vdbl err, hi = v_two_sum(v_lookup4(norm_r_piece[0], k), prod, &err);
-    *lo = v_add(v_add(err, prod_lo), v_lookup4(norm_r_piece_c0_lo, k));
+    vdbl hi = v_last_step_dd(v_lookup4(norm_r_piece[0], k), v_lookup4(norm_r_piece_c0_lo, k), p1,
+                             t, lo);
     vmsk far = v_gt(x, v_set(4));
     if (v_any(far)) {
         /* R = S(1/x^2) / x with S's last step exact too */
         vdbl inv = v_div(v_set(1), x), v = v_mul(inv, inv);
         vdbl s1 = v_poly_split(norm_r_far + 1, NORM_R_FAR_DEGREE - 1, v);
-        vdbl sp = v_mul(s1, v), sp_lo = v_fma(s1, v, v_neg(sp));
-        vdbl s_err, s_hi = v_two_sum(v_set(norm_r_far[0]), sp, &s_err);
-        vdbl s_lo = v_add(v_add(s_err, sp_lo), v_set(norm_r_far_c0_lo));
+        vdbl s_lo, s_hi = v_last_step_dd(v_set(norm_r_far[0]), v_set(norm_r_far_c0_lo), s1, v, &s_lo);
         vdbl r_hi = v_div(s_hi, x);
         vdbl r_lo = v_mul(v_add(v_fnma(r_hi, x, s_hi), s_lo), inv);
         hi = v_sel(far, r_hi, hi);
