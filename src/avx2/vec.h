@@ -85,6 +85,25 @@ static inline vdbl v_lookup4(const double t[4], vtab i)
     return _mm256_castps_pd(_mm256_permutevar8x32_ps(_mm256_castpd_ps(_mm256_loadu_pd(t)), i));
 }
 
+/* Writes the lanes of a whose bit is set in mask to dst, packed to the front, and returns
+ * their number; dst must have room for VLEN doubles. (One vpermd by a left-pack table.) */
+static inline int v_compress_store(double *dst, vdbl a, int mask)
+{
+    static const int perm[16][8] = {
+        {0, 1, 0, 1, 0, 1, 0, 1}, {0, 1, 0, 1, 0, 1, 0, 1},
+        {2, 3, 0, 1, 0, 1, 0, 1}, {0, 1, 2, 3, 0, 1, 0, 1},
+        {4, 5, 0, 1, 0, 1, 0, 1}, {0, 1, 4, 5, 0, 1, 0, 1},
+        {2, 3, 4, 5, 0, 1, 0, 1}, {0, 1, 2, 3, 4, 5, 0, 1},
+        {6, 7, 0, 1, 0, 1, 0, 1}, {0, 1, 6, 7, 0, 1, 0, 1},
+        {2, 3, 6, 7, 0, 1, 0, 1}, {0, 1, 2, 3, 6, 7, 0, 1},
+        {4, 5, 6, 7, 0, 1, 0, 1}, {0, 1, 4, 5, 6, 7, 0, 1},
+        {2, 3, 4, 5, 6, 7, 0, 1}, {0, 1, 2, 3, 4, 5, 6, 7},
+    };
+    __m256i idx = _mm256_loadu_si256((const __m256i *)perm[mask]);
+    _mm256_storeu_pd(dst, _mm256_castps_pd(_mm256_permutevar8x32_ps(_mm256_castpd_ps(a), idx)));
+    return __builtin_popcount(mask);
+}
+
 /* SLEEF's 1.0-ULP functions */
 static inline vdbl v_exp(vdbl a) { return Sleef_expd4_u10avx2(a); }
 static inline vdbl v_expm1(vdbl a) { return Sleef_expm1d4_u10avx2(a); }

@@ -73,6 +73,17 @@ static inline vdbl v_lookup4(const double t[4], vtab i)
     return vcombine_f64(vld1_f64(t + vgetq_lane_u64(i, 0)), vld1_f64(t + vgetq_lane_u64(i, 1)));
 }
 
+/* Writes the lanes of a whose bit is set in mask to dst, packed; returns their number. */
+static inline int v_compress_store(double *dst, vdbl a, int mask)
+{
+    int n = 0;
+    if (mask & 1)
+        dst[n++] = vgetq_lane_f64(a, 0);
+    if (mask & 2)
+        dst[n++] = vgetq_lane_f64(a, 1);
+    return n;
+}
+
 static inline vdbl v_exp(vdbl a) { return Sleef_expd2_u10advsimd(a); }
 static inline vdbl v_expm1(vdbl a) { return Sleef_expm1d2_u10advsimd(a); }
 

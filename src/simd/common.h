@@ -201,8 +201,8 @@ ALWAYS_INLINE void run_array(size_t n, const double *x, double *out, const void 
  * change it. out may alias x: queued lanes keep their input value. */
 typedef vdbl (*vec_split_fn)(vdbl x, const void *args, vmsk *deferred, vmsk *slow);
 
-ALWAYS_INLINE void run_deferred(size_t count, double *values, const size_t *index, double *out,
-                                const void *args, vec_fn second, scalar_fn sf)
+ALWAYS_INLINE void run_deferred(size_t count, double *values, const double *positions,
+                                double *out, const void *args, vec_fn second, scalar_fn sf)
 {
     for (size_t k = 0; k < count; k += VLEN) {
         size_t m = count - k < VLEN ? count - k : VLEN;
@@ -213,7 +213,7 @@ ALWAYS_INLINE void run_deferred(size_t count, double *values, const size_t *inde
         v_store(res, second(v_load(values + k), args, &slow));
         int bits = v_bits(slow);
         for (size_t j = 0; j < m; j++)
-            out[index[k + j]] = bits & (1 << j) ? sf(values[k + j], args) : res[j];
+            out[(size_t)positions[k + j]] = bits & (1 << j) ? sf(values[k + j], args) : res[j];
     }
 }
 
@@ -221,10 +221,11 @@ ALWAYS_INLINE void run_array_split(size_t n, const double *x, double *out, const
                                    vec_split_fn first, vec_fn second, scalar_fn sf)
 {
     enum { QUEUE = 32 * VLEN };
-    double queued[QUEUE + VLEN]; /* + padding for the last partial vector */
-    size_t queued_at[QUEUE], nq = 0;
-    size_t i = 0;
-    for (; i < n; i += VLEN) {
+    static const double lane[4] = {0, 1, 2, 3};
+    /* queued inputs and their positions (as doubles, exact below 2^53), + VLEN of room */
+    double queued[QUEUE + VLEN], queued_at[QUEUE + VLEN];
+    size_t nq = 0;
+    for (size_t i = 0; i < n; i += VLEN) {
         size_t m = n - i < VLEN ? n - i : VLEN;
         double in[VLEN] = {0}, res[VLEN];
         vdbl xv;
@@ -236,32 +237,32 @@ ALWAYS_INLINE void run_array_split(size_t n, const double *x, double *out, const
         }
         vmsk deferred, slow;
         vdbl r = first(xv, args, &deferred, &slow);
-        int defer_bits = v_bits(deferred), slow_bits = v_bits(slow);
+        int valid = (1 << m) - 1;
+        int defer_bits = v_bits(deferred) & valid, slow_bits = v_bits(slow) & valid;
+        if (slow_bits)
+            v_store(in, xv); /* out may alias x */
         if (m == VLEN) {
-            if (defer_bits | slow_bits)
-                v_store(in, xv); /* out may alias x */
             v_store(out + i, r); /* deferred lanes are overwritten later */
         } else {
             v_store(res, r);
             memcpy(out + i, res, m * sizeof(double));
         }
-        for (int bits = (defer_bits | slow_bits) & ((1 << m) - 1); bits; bits &= bits - 1) {
+        for (int bits = slow_bits; bits; bits &= bits - 1) {
             int j = __builtin_ctz(bits);
-            if (slow_bits & (1 << j)) {
-                out[i + j] = sf(in[j], args);
-            } else {
-                queued[nq] = in[j];
-                queued_at[nq++] = i + j;
-            }
+            out[i + j] = sf(in[j], args);
         }
-        if (nq > QUEUE - VLEN) {
-            size_t full = nq - nq % VLEN;
-            run_deferred(full, queued, queued_at, out, args, second, sf);
-            for (size_t k = full; k < nq; k++) {
-                queued[k - full] = queued[k];
-                queued_at[k - full] = queued_at[k];
+        if (defer_bits) {
+            v_compress_store(queued_at + nq, v_add(v_set((double)i), v_load(lane)), defer_bits);
+            nq += v_compress_store(queued + nq, xv, defer_bits);
+            if (nq > QUEUE - VLEN) {
+                size_t full = nq - nq % VLEN;
+                run_deferred(full, queued, queued_at, out, args, second, sf);
+                for (size_t k = full; k < nq; k++) {
+                    queued[k - full] = queued[k];
+                    queued_at[k - full] = queued_at[k];
+                }
+                nq -= full;
             }
-            nq -= full;
         }
     }
     run_deferred(nq, queued, queued_at, out, args, second, sf);
