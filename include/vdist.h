@@ -22,6 +22,13 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility; these are its exported symbols. */
+#if defined(__GNUC__)
+#define VD_API __attribute__((visibility("default")))
+#else
+#define VD_API
+#endif
+
 /* ---- normal distribution N(mu, sigma^2) ------------------------------------------------
  * sigma < 0 or NaN anywhere gives NaN; sigma == 0 is a point mass at mu; x = ±Inf and
  * mu = ±Inf follow Rmath (e.g. pnorm(Inf, Inf, 1) is NaN).
@@ -29,22 +36,22 @@ extern "C" {
 
 /* Density. Domain: all x; z = (x - mu)/sigma is formed in double-double so that large |z|
  * keeps its digits. give_log returns log density (finite for |z| up to ~1.9e154). */
-double vd_dnorm(double x, double mu, double sigma, int give_log);
-void vd_dnorm_array(size_t n, const double *x, double mu, double sigma, int give_log,
+VD_API double vd_dnorm(double x, double mu, double sigma, int give_log);
+VD_API void vd_dnorm_array(size_t n, const double *x, double mu, double sigma, int give_log,
                     double *out);
 
 /* Distribution function P(X <= q) (lower_tail) or P(X > q); log_p returns its log.
  * Accurate in both tails down to subnormal results, and log_p for any q
  * (e.g. log Phi(-1e5), log(1 - Phi(40))). */
-double vd_pnorm(double q, double mu, double sigma, int lower_tail, int log_p);
-void vd_pnorm_array(size_t n, const double *q, double mu, double sigma, int lower_tail,
+VD_API double vd_pnorm(double q, double mu, double sigma, int lower_tail, int log_p);
+VD_API void vd_pnorm_array(size_t n, const double *q, double mu, double sigma, int lower_tail,
                     int log_p, double *out);
 
 /* Quantile: the x with pnorm(x, mu, sigma, lower_tail, log_p) == p. p in [0, 1]
  * (log p in [-Inf, 0] with log_p); p = 0, 1 give ∓Inf (reversed for the upper tail),
  * outside gives NaN. Accurate for every p in (0, 1) and log p down to -1e300 and beyond. */
-double vd_qnorm(double p, double mu, double sigma, int lower_tail, int log_p);
-void vd_qnorm_array(size_t n, const double *p, double mu, double sigma, int lower_tail,
+VD_API double vd_qnorm(double p, double mu, double sigma, int lower_tail, int log_p);
+VD_API void vd_qnorm_array(size_t n, const double *p, double mu, double sigma, int lower_tail,
                     int log_p, double *out);
 
 /* ---- dispatch ---------------------------------------------------------------------------
@@ -55,11 +62,11 @@ void vd_qnorm_array(size_t n, const double *p, double mu, double sigma, int lowe
  * name is unknown or the ISA is not supported here. "scalar" is always available and runs
  * the scalar reference. vd_get_isa names the ISA the _array functions run now.
  */
-const char *vd_get_isa(void);
-int vd_set_isa(const char *name);
+VD_API const char *vd_get_isa(void);
+VD_API int vd_set_isa(const char *name);
 
 /* 1 if the named ISA ("scalar", "avx2", "neon") can run on this machine and was built in. */
-int vd_isa_supported(const char *name);
+VD_API int vd_isa_supported(const char *name);
 
 #ifdef __cplusplus
 }
