@@ -27,13 +27,25 @@ dd log_dd(double x)
     return dd_add(k_ln2, log_m);
 }
 
-/* a / k for a small positive integer k, to ~2^-104 */
-static dd dd_div_int(dd a, double k)
-{
-    double q = a.hi / k;
-    double rem = exact_remainder(a.hi, q, k);
-    return two_sum(q, (rem + a.lo) / k);
-}
+/* 1/k for k = 2..16 as double-doubles (exact to ~2^-107) */
+static const dd inverse_of[17] = {
+    {0, 0}, {1, 0},
+    {0x1.0000000000000p-1, 0.0}, /* 1/2 */
+    {0x1.5555555555555p-2, 0x1.5555555555555p-56}, /* 1/3 */
+    {0x1.0000000000000p-2, 0.0}, /* 1/4 */
+    {0x1.999999999999ap-3, -0x1.999999999999ap-57}, /* 1/5 */
+    {0x1.5555555555555p-3, 0x1.5555555555555p-57}, /* 1/6 */
+    {0x1.2492492492492p-3, 0x1.2492492492492p-57}, /* 1/7 */
+    {0x1.0000000000000p-3, 0.0}, /* 1/8 */
+    {0x1.c71c71c71c71cp-4, 0x1.c71c71c71c71cp-58}, /* 1/9 */
+    {0x1.999999999999ap-4, -0x1.999999999999ap-58}, /* 1/10 */
+    {0x1.745d1745d1746p-4, -0x1.745d1745d1746p-59}, /* 1/11 */
+    {0x1.5555555555555p-4, 0x1.5555555555555p-58}, /* 1/12 */
+    {0x1.3b13b13b13b14p-4, -0x1.3b13b13b13b14p-58}, /* 1/13 */
+    {0x1.2492492492492p-4, 0x1.2492492492492p-58}, /* 1/14 */
+    {0x1.1111111111111p-4, 0x1.1111111111111p-60}, /* 1/15 */
+    {0x1.0000000000000p-4, 0.0}, /* 1/16 */
+};
 
 /* expm1(x) = r (1 + r/2 (1 + r/3 (... (1 + r/n)))) at r = x / 32, then
  * expm1(2r) = expm1(r) (expm1(r) + 2) five times: no cancellation anywhere. */
@@ -43,7 +55,7 @@ dd expm1_dd(dd x)
     dd r = {x.hi * 0x1p-5, x.lo * 0x1p-5};
     dd t = {1, 0};
     for (int k = TERMS; k >= 2; k--)
-        t = dd_add((dd){1, 0}, dd_div_int(dd_mul(t, r), k));
+        t = dd_add((dd){1, 0}, dd_mul(dd_mul(t, r), inverse_of[k]));
     dd e = dd_mul(r, t);
     for (int i = 0; i < HALVINGS; i++)
         e = dd_mul(e, dd_add(e, (dd){2, 0}));
