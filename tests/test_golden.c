@@ -18,71 +18,18 @@ static const char *data_dir = "tests/data";
 static struct golden_row *rows;
 static size_t n_rows;
 
-static double eval(const struct golden_row *g, int scalar)
-{
-    double out = NAN;
-    if (!strcmp(g->func, "dnorm")) {
-        if (scalar)
-            return vd_dnorm(g->x, g->mu, g->sigma, g->log_flag);
-        vd_dnorm_array(1, &g->x, g->mu, g->sigma, g->log_flag, &out);
-    } else if (!strcmp(g->func, "pnorm")) {
-        if (scalar)
-            return vd_pnorm(g->x, g->mu, g->sigma, g->lower_tail, g->log_flag);
-        vd_pnorm_array(1, &g->x, g->mu, g->sigma, g->lower_tail, g->log_flag, &out);
-    } else if (!strcmp(g->func, "qnorm")) {
-        if (scalar)
-            return vd_qnorm(g->x, g->mu, g->sigma, g->lower_tail, g->log_flag);
-        vd_qnorm_array(1, &g->x, g->mu, g->sigma, g->lower_tail, g->log_flag, &out);
-    }
-    return out;
-}
-
-struct worst {
-    char region[24];
-    size_t count;
-    double max, sum;
-    const struct golden_row *row;
-    double got;
-};
-
 /* All rows of one function under one ISA ("scalar" = the scalar functions themselves,
  * anything else = the _array form with that ISA forced). Returns the number of regions
  * over budget. */
 static int check_function(const char *func, const char *isa)
 {
-    struct worst w[32];
-    int nw = 0;
-    int scalar = !strcmp(isa, "scalar");
-    if (!scalar)
-        assert_int_equal(vd_set_isa(isa), 0);
-    for (size_t i = 0; i < n_rows; i++) {
-        const struct golden_row *g = &rows[i];
-        if (strcmp(g->func, func))
-            continue;
-        double got = eval(g, scalar);
-        double err = ulp_error(got, g->want, g->want_lo);
-        int k = 0;
-        while (k < nw && strcmp(w[k].region, g->region))
-            k++;
-        if (k == nw) {
-            assert_true(nw < 32);
-            memset(&w[nw], 0, sizeof w[nw]);
-            strcpy(w[nw].region, g->region);
-            w[nw].max = -1;
-            nw++;
-        }
-        w[k].count++;
-        w[k].sum += isfinite(err) ? err : 0;
-        if (!(err <= w[k].max)) {
-            w[k].max = err;
-            w[k].row = g;
-            w[k].got = got;
-        }
-    }
+    struct region_stats w[32];
+    int nw = measure_accuracy(rows, n_rows, func, isa, w, 32);
+    assert_true(nw >= 0);
     int failures = 0;
     for (int k = 0; k < nw; k++) {
         double budget = ulp_budget(func, w[k].region, isa);
-        const struct golden_row *g = w[k].row;
+        const struct golden_row *g = w[k].worst;
         int bad = !(w[k].max <= budget);
         printf("%-6s %-12s %-6s n=%-5zu max %8.3g ULP  mean %7.3g  budget %g%s\n", func,
                w[k].region, isa, w[k].count, w[k].max, w[k].sum / w[k].count, budget,
@@ -90,8 +37,8 @@ static int check_function(const char *func, const char *isa)
         if (bad || getenv("VDIST_SHOW_WORST")) {
             printf("    worst: %s(%.17g, mu=%.17g, sigma=%.17g, lower=%d, log=%d) got %.17g "
                    "want %.17g (+%.3g)\n",
-                   func, g->x, g->mu, g->sigma, g->lower_tail, g->log_flag, w[k].got, g->want,
-                   g->want_lo);
+                   func, g->x, g->mu, g->sigma, g->lower_tail, g->log_flag, w[k].worst_got,
+                   g->want, g->want_lo);
             failures += bad;
         }
     }

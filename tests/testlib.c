@@ -8,6 +8,11 @@
 
 #include "vdist.h"
 
+#ifdef HAVE_RMATH
+#define MATHLIB_STANDALONE
+#include <Rmath.h>
+#endif
+
 double ulp_error(double got, double want, double want_lo)
 {
     if (isnan(want) || isinf(want) || isnan(got) || isinf(got))
@@ -132,4 +137,91 @@ double ulp_budget(const char *func, const char *region, const char *isa)
         }
     }
     return best;
+}
+
+int have_librmath(void)
+{
+#ifdef HAVE_RMATH
+    return 1;
+#else
+    return 0;
+#endif
+}
+
+enum impl { IMPL_SCALAR, IMPL_ARRAY, IMPL_RMATH };
+
+static double evaluate(const struct golden_row *g, enum impl impl)
+{
+    double out = NAN;
+    int d = !strcmp(g->func, "dnorm"), p = !strcmp(g->func, "pnorm"), q = !strcmp(g->func, "qnorm");
+    switch (impl) {
+    case IMPL_SCALAR:
+        if (d)
+            return vd_dnorm(g->x, g->mu, g->sigma, g->log_flag);
+        if (p)
+            return vd_pnorm(g->x, g->mu, g->sigma, g->lower_tail, g->log_flag);
+        if (q)
+            return vd_qnorm(g->x, g->mu, g->sigma, g->lower_tail, g->log_flag);
+        break;
+    case IMPL_ARRAY:
+        if (d)
+            vd_dnorm_array(1, &g->x, g->mu, g->sigma, g->log_flag, &out);
+        if (p)
+            vd_pnorm_array(1, &g->x, g->mu, g->sigma, g->lower_tail, g->log_flag, &out);
+        if (q)
+            vd_qnorm_array(1, &g->x, g->mu, g->sigma, g->lower_tail, g->log_flag, &out);
+        break;
+    case IMPL_RMATH:
+#ifdef HAVE_RMATH
+        if (d)
+            return dnorm(g->x, g->mu, g->sigma, g->log_flag);
+        if (p)
+            return pnorm(g->x, g->mu, g->sigma, g->lower_tail, g->log_flag);
+        if (q)
+            return qnorm(g->x, g->mu, g->sigma, g->lower_tail, g->log_flag);
+#endif
+        break;
+    }
+    return out;
+}
+
+int measure_accuracy(const struct golden_row *rows, size_t n_rows, const char *func,
+                     const char *impl, struct region_stats *out, int max_regions)
+{
+    enum impl kind = IMPL_ARRAY;
+    if (!strcmp(impl, "scalar"))
+        kind = IMPL_SCALAR;
+    else if (!strcmp(impl, "libRmath"))
+        kind = IMPL_RMATH;
+    if ((kind == IMPL_RMATH && !have_librmath()) || (kind == IMPL_ARRAY && vd_set_isa(impl)))
+        return -1;
+    int n = 0;
+    for (size_t i = 0; i < n_rows; i++) {
+        const struct golden_row *g = &rows[i];
+        if (strcmp(g->func, func))
+            continue;
+        double got = evaluate(g, kind);
+        double err = ulp_error(got, g->want, g->want_lo);
+        int k = 0;
+        while (k < n && strcmp(out[k].region, g->region))
+            k++;
+        if (k == n) {
+            if (n == max_regions)
+                continue;
+            memset(&out[n], 0, sizeof out[n]);
+            snprintf(out[n].region, sizeof out[n].region, "%s", g->region);
+            out[n].max = -1;
+            n++;
+        }
+        out[k].count++;
+        out[k].sum += isfinite(err) ? err : 0;
+        if (!(err <= out[k].max)) {
+            out[k].max = err;
+            out[k].worst = g;
+            out[k].worst_got = got;
+        }
+    }
+    if (kind == IMPL_ARRAY)
+        vd_set_isa("auto");
+    return n;
 }

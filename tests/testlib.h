@@ -29,6 +29,25 @@ struct golden_row {
 /* Reads a golden file; returns the number of rows (0 and a message on failure). Free with free(). */
 size_t golden_load(const char *path, struct golden_row **rows);
 
+/* Error statistics of one function in one region under one implementation. */
+struct region_stats {
+    char region[24];
+    size_t count;
+    double max, sum;                 /* ULP; sum / count is the mean */
+    const struct golden_row *worst; /* the row where max was reached */
+    double worst_got;
+};
+
+/* The implementations measure_accuracy knows: "scalar" (the scalar reference), an ISA name
+ * (the _array form with that ISA forced) and, when the tests were built with it, "libRmath". */
+int have_librmath(void);
+
+/* Every golden row of func under impl, as per-region statistics in order of first
+ * appearance; returns the number of regions (at most max_regions), or -1 if impl is
+ * unknown or unsupported here. */
+int measure_accuracy(const struct golden_row *rows, size_t n_rows, const char *func,
+                     const char *impl, struct region_stats *out, int max_regions);
+
 /* ULP budget for func/region on an ISA from tests/data/ulp_budget.tsv ('*' matches any
  * func or region; isa "simd" matches every ISA but scalar); the most specific row wins.
  * Returns -1 if none applies. */
