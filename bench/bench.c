@@ -2,8 +2,9 @@
  * reference and every SIMD ISA this machine runs, with the speed-up against libRmath
  * measured in the same run.
  *   vdist-bench [--n N] [--reps R] [--filter NAME] [--csv]
- * Inputs are spread over the realistic domain: for d/pnorm 90% uniform on [-3, 3] and 10%
- * on [-10, 10]; for qnorm p uniform on (0, 1) (log p = its log). Each timing is the median
+ * Inputs are spread over the realistic domain: for d/pnorm 90% standard normal samples (the
+ * z-scores of normal data) and 10% uniform on [-10, 10] (tails); for qnorm p uniform on
+ * (0, 1) (log p = its log). --uniform puts d/pnorm's inputs uniformly on [-3, 3] instead. Each timing is the median
  * (and min) of R repetitions after a warm-up; results are summed so no work is dropped. */
 #include <math.h>
 #include <stdint.h>
@@ -105,7 +106,7 @@ static void time_it(const struct bench_case *c, const char *isa, size_t n, int r
 int main(int argc, char **argv)
 {
     size_t n = 100000;
-    int reps = 11, csv = 0;
+    int reps = 11, csv = 0, uniform = 0;
     const char *filter = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--n") && i + 1 < argc)
@@ -116,8 +117,11 @@ int main(int argc, char **argv)
             filter = argv[++i];
         else if (!strcmp(argv[i], "--csv"))
             csv = 1;
+        else if (!strcmp(argv[i], "--uniform"))
+            uniform = 1;
         else {
-            fprintf(stderr, "usage: %s [--n N] [--reps R] [--filter NAME] [--csv]\n", argv[0]);
+            fprintf(stderr, "usage: %s [--n N] [--reps R] [--filter NAME] [--csv] [--uniform]\n",
+                    argv[0]);
             return 2;
         }
     }
@@ -135,7 +139,10 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n; i++) {
         s = s * 6364136223846793005u + 1442695040888963407u;
         double u = ((s >> 11) + 0.5) * 0x1p-53;
-        x[i] = (i % 10 == 9) ? 20 * u - 10 : 6 * u - 3;
+        s = s * 6364136223846793005u + 1442695040888963407u;
+        double v = ((s >> 11) + 0.5) * 0x1p-53;
+        double normal = sqrt(-2 * log(u)) * cos(6.283185307179586 * v); /* Box-Muller */
+        x[i] = uniform ? 6 * u - 3 : (i % 10 == 9) ? 20 * u - 10 : normal;
         p[i] = u;
         lp[i] = log(u);
     }
@@ -149,8 +156,9 @@ int main(int argc, char **argv)
     if (csv)
         printf("function,n,impl,ns_per_element_median,ns_per_element_min,speedup_vs_rmath\n");
     else {
-        printf("n = %zu, median of %d runs, ns/element (speed-up vs libRmath in this run)\n", n,
-               reps);
+        printf("n = %zu, median of %d runs, ns/element (speed-up vs libRmath in this run); "
+               "x: %s\n",
+               n, reps, uniform ? "uniform on [-3, 3]" : "90% N(0,1) samples, 10% uniform on [-10, 10]");
         printf("%-14s %10s", "function", "libRmath");
         for (int k = 0; k < n_isa; k++)
             printf(" %18s", isas[k]);

@@ -213,7 +213,7 @@ ALWAYS_INLINE void run_deferred(size_t count, double *values, const double *posi
         v_store(res, second(v_load(values + k), args, &slow));
         int bits = v_bits(slow);
         for (size_t j = 0; j < m; j++)
-            out[(size_t)positions[k + j]] = bits & (1 << j) ? sf(values[k + j], args) : res[j];
+            out[(long)positions[k + j]] = bits & (1 << j) ? sf(values[k + j], args) : res[j];
     }
 }
 
