@@ -178,7 +178,7 @@ static double dnorm_checked(double x, double mu, double sigma, int give_log)
 
 /* Phi^-1(1/2 + q), |q| <= 0.425: AS 241, then one Newton step on the accurate residual
  * x B(x^2) - q (Phi(x) - 1/2 = x B(x^2)), so AS 241's last-digit error goes away. */
-static double central_quantile(dd qq)
+static dd central_quantile(dd qq)
 {
     double q = qq.hi;
     double r = AS241_CENTRAL_R - q * q;
@@ -189,7 +189,8 @@ static double central_quantile(dd qq)
     dd b = poly_eval_dd(norm_body, 1, NORM_BODY_DEGREE, norm_body_c0_lo, s.hi);
     dd xb = two_prod(x, b.hi);
     double resid = (xb.hi - q) + (xb.lo + (x * (b.lo + db * s.lo) - qq.lo));
-    return x - resid / (b.hi + 2 * s.hi * db); /* d/dx x B(x^2) = phi(x) */
+    /* d/dx x B(x^2) = phi(x); the step is the low part of the double-double result */
+    return two_sum(x, -resid / (b.hi + 2 * s.hi * db));
 }
 
 /* Start for w > 0 with log Q(w) = l. */
@@ -209,9 +210,9 @@ static double upper_quantile_start(double l)
 #define NEWTON_DONE 0x1p-40
 
 /* w > 0 with log Q(w) = l, for l <= log(0.075). */
-static double norm_upper_quantile_log(double l)
+static dd norm_upper_quantile_log(double l)
 {
-    double w = upper_quantile_start(l);
+    double w = upper_quantile_start(l), w_lo = 0;
     for (int i = 0; i < 16; i++) {
         double half = 0.5 * w, hs = w * half, ls = two_prod(w, half).lo;
         if (!isfinite(hs))
@@ -220,19 +221,20 @@ static double norm_upper_quantile_log(double l)
         dd a = two_sum(-hs, -l); /* exact where it matters: hs ~ -l */
         double resid = a.hi + (a.lo + (log(r) - ls)); /* log Q(w) - l */
         double step = resid * r * (1 / INV_SQRT_2PI); /* -resid / (d/dw log Q) */
-        w += step;
+        dd next = two_sum(w, step);
+        w = next.hi, w_lo = next.lo;
         if (fabs(step) <= NEWTON_DONE * w)
             break;
     }
-    return w;
+    return (dd){w, w_lo};
 }
 
 /* w > 0 with Q(w) = P, 0 < P <= 0.075. */
-static double norm_upper_quantile(double P)
+static dd norm_upper_quantile(double P)
 {
     if (P < DBL_MIN)
         return norm_upper_quantile_log(log(P));
-    double w = upper_quantile_start(log(P));
+    double w = upper_quantile_start(log(P)), w_lo = 0;
     for (int i = 0; i < 16; i++) {
         double half = 0.5 * w, hs = w * half, ls = two_prod(w, half).lo;
         dd r = mills_r_dd(w);
@@ -241,27 +243,35 @@ static double norm_upper_quantile(double P)
         dd er = two_prod(eh, r.hi);
         double resid = (er.hi - P) + (er.lo + eh * (r.lo - r.hi * ls));
         double step = resid / (INV_SQRT_2PI * eh * (1 - ls)); /* resid / phi(w) */
-        w += step;
+        dd next = two_sum(w, step);
+        w = next.hi, w_lo = next.lo;
         if (fabs(step) <= NEWTON_DONE * w)
             break;
     }
-    return w;
+    return (dd){w, w_lo};
 }
 
 #define LOG_0_075 -2.5902671654458267 /* log(0.075): AS 241's central region ends */
 #define LOG_0_925 -0.07796154146971186 /* log(0.925) */
 
-/* Phi^-1(p), or Phi^-1(exp(p)) with log_p; p strictly inside the range. */
-static double qnorm_standard(double p, int log_p)
+static dd dd_neg(dd a)
+{
+    return (dd){-a.hi, -a.lo};
+}
+
+/* Phi^-1(p), or Phi^-1(exp(p)) with log_p, as a double-double (the last Newton step is the
+ * low part: mu + sigma z then keeps its digits when mu cancels part of sigma z); p strictly
+ * inside the range. */
+static dd qnorm_standard(double p, int log_p)
 {
     if (!log_p) {
         double q = p - 0.5; /* exact for p >= 1/4; below, q only picks the branch */
         if (fabs(q) <= AS241_SPLIT)
             return central_quantile((dd){q, 0});
-        return q < 0 ? -norm_upper_quantile(p) : norm_upper_quantile(1 - p); /* 1 - p exact */
+        return q < 0 ? dd_neg(norm_upper_quantile(p)) : norm_upper_quantile(1 - p); /* 1 - p exact */
     }
     if (p < LOG_0_075)
-        return -norm_upper_quantile_log(p);
+        return dd_neg(norm_upper_quantile_log(p));
     if (p > LOG_0_925)
         return norm_upper_quantile(-expm1(p));
     /* exp(p) - 1/2 = expm1(p + ln 2) / 2, in double-double: a rounded q would cost up to
@@ -294,8 +304,15 @@ static double qnorm_checked(double p, double mu, double sigma, int lower_tail, i
         return NAN;
     if (sigma == 0)
         return mu;
-    double z = qnorm_standard(p, log_p);
-    return fma(sigma, lower_tail ? z : -z, mu);
+    dd z = qnorm_standard(p, log_p);
+    if (!lower_tail)
+        z = dd_neg(z);
+    if (!isfinite(mu) || !isfinite(sigma))
+        return mu + sigma * z.hi; /* Rmath's inf/NaN results */
+    /* mu + sigma z with one rounding of the sum */
+    dd sz = two_prod(sigma, z.hi);
+    dd sum = two_sum(mu, sz.hi);
+    return sum.hi + (sum.lo + (sz.lo + sigma * z.lo));
 }
 
 double vd_dnorm(double x, double mu, double sigma, int give_log)

@@ -180,26 +180,30 @@ ALWAYS_INLINE vdbl v_rational(const double *num, const double *den, int degree, 
     return v_div(v_poly_split(num, degree, t), v_poly_split(den, degree, t));
 }
 
-/* c (1 + h) + c_err for c = a * (k_hi + k_lo), with a k_hi exact: the rounding left is the
- * final one and h's own, scaled by |h|. */
-ALWAYS_INLINE vdbl v_scaled_correction(vdbl a, double k_hi, double k_lo, vdbl h, vdbl extra)
+/* c (1 + h) + extra = hi + *lo for c = a (k_hi + k_lo), with a k_hi exact: the rounding left
+ * is h's own, scaled by |h|. */
+ALWAYS_INLINE vdbl v_scaled_correction(vdbl a, double k_hi, double k_lo, vdbl h, vdbl extra,
+                                       vdbl *lo)
 {
     vdbl c = v_mul(a, v_set(k_hi));
     vdbl c_lo = v_fma(a, v_set(k_lo), v_fma(a, v_set(k_hi), v_neg(c)));
-    return v_add(c, v_fma(c, h, v_add(c_lo, extra)));
+    vdbl small = v_fma(c, h, v_add(c_lo, extra));
+    vdbl hi = v_add(c, small);
+    *lo = v_add(v_sub(c, hi), small); /* |c| > |small| */
+    return hi;
 }
 
-/* Phi^-1(1/2 + q), |q| <= 0.425: q sqrt(2 pi) (1 + h(0.180625 - q^2)) */
-ALWAYS_INLINE vdbl v_central_quantile(vdbl q)
+/* Phi^-1(1/2 + q) = hi + *lo, |q| <= 0.425: q sqrt(2 pi) (1 + h(0.180625 - q^2)) */
+ALWAYS_INLINE vdbl v_central_quantile(vdbl q, vdbl *lo)
 {
     vdbl h = v_rational(norm_q_central_num, norm_q_central_den, NORM_Q_CENTRAL_DEGREE,
                         v_fnma(q, q, v_set(AS241_CENTRAL_R)));
-    return v_scaled_correction(q, SQRT_2PI_HI, SQRT_2PI_LO, h, v_set(0));
+    return v_scaled_correction(q, SQRT_2PI_HI, SQRT_2PI_LO, h, v_set(0), lo);
 }
 
 /* w > 0 with Q(w) = exp(-s), s = s_hi + s_lo in [1.6^2, 27^2]: r sqrt(2) (1 + h(r - shift))
  * with r = sqrt(s); the roundings of s and of the square root go back in through r_lo. */
-ALWAYS_INLINE vdbl v_upper_quantile(vdbl s_hi, vdbl s_lo)
+ALWAYS_INLINE vdbl v_upper_quantile(vdbl s_hi, vdbl s_lo, vdbl *lo)
 {
     vdbl r = v_sqrt(s_hi);
     vdbl r_lo = v_div(v_add(v_fnma(r, r, s_hi), s_lo), v_add(r, r));
@@ -208,7 +212,7 @@ ALWAYS_INLINE vdbl v_upper_quantile(vdbl s_hi, vdbl s_lo)
     if (v_any(far))
         h = v_sel(far, v_rational(norm_q_far_num, norm_q_far_den, NORM_Q_FAR_DEGREE, v_sub(r, v_set(5))), h);
     vdbl r_lo_sqrt2 = v_mul(r_lo, v_set(SQRT2_HI));
-    return v_scaled_correction(r, SQRT2_HI, SQRT2_LO, h, v_fma(r_lo_sqrt2, h, r_lo_sqrt2));
+    return v_scaled_correction(r, SQRT2_HI, SQRT2_LO, h, v_fma(r_lo_sqrt2, h, r_lo_sqrt2), lo);
 }
 
 #define LOG_0_075 -2.5902671654458267
@@ -216,12 +220,20 @@ ALWAYS_INLINE vdbl v_upper_quantile(vdbl s_hi, vdbl s_lo)
 #define LOG_0_25 -1.3862943611198906
 #define LOG_0_75 -0.2876820724517809
 
-/* mu + sigma z, z for the requested tail */
-ALWAYS_INLINE vdbl qnorm_finish(vdbl z, const struct norm_args *a)
+/* mu + sigma z, z = z_hi + z_lo for the requested tail, with one rounding of the sum (mu may
+ * cancel part of sigma z) */
+ALWAYS_INLINE vdbl qnorm_finish(vdbl z, vdbl z_lo, const struct norm_args *a)
 {
-    if (!a->lower_tail)
+    if (!a->lower_tail) {
         z = v_neg(z);
-    return v_fma(v_set(a->sigma), z, v_set(a->mu));
+        z_lo = v_neg(z_lo);
+    }
+    if (a->standard) /* (+0 for a zero quantile, as mu + sigma z) */
+        return v_add(z, v_add(z_lo, v_set(0)));
+    vdbl sigma = v_set(a->sigma);
+    vdbl p = v_mul(sigma, z), p_lo = v_fma(sigma, z, v_neg(p));
+    vdbl err, sum = v_two_sum(v_set(a->mu), p, &err);
+    return v_add(sum, v_add(err, v_fma(sigma, z_lo, p_lo)));
 }
 
 #define LOG_P_MIN -729.0 /* the far fit ends at r = sqrt(-log P) = 27 */
@@ -232,12 +244,12 @@ ALWAYS_INLINE vdbl qnorm_central_vec(vdbl p, const void *args, vmsk *deferred, v
 {
     const struct norm_args *a = args;
     vmsk central, tail;
-    vdbl z = v_set(0);
+    vdbl z = v_set(0), z_lo = v_set(0);
     if (!a->log_flag) {
         vdbl q = v_sub(p, v_set(0.5));
         central = v_le(v_abs(q), v_set(AS241_SPLIT));
         if (v_any(central))
-            z = v_central_quantile(q);
+            z = v_central_quantile(q, &z_lo);
         vdbl P = v_sel(v_lt(q, v_set(0)), p, v_sub(v_set(1), p));
         tail = v_andnot(central, v_and(v_le(v_set(DBL_MIN), P), v_lt(P, v_set(0.5))));
     } else {
@@ -249,14 +261,14 @@ ALWAYS_INLINE vdbl qnorm_central_vec(vdbl p, const void *args, vmsk *deferred, v
             vdbl q = v_mul(v_set(0.5), v_expm1(t)); /* exp(p) in [1/4, 3/4] */
             q = v_sel(v_lt(p, v_set(LOG_0_25)), v_sub(v_exp(p), v_set(0.5)), q);
             q = v_sel(v_gt(p, v_set(LOG_0_75)), v_add(v_set(0.5), v_expm1(p)), q);
-            z = v_central_quantile(q);
+            z = v_central_quantile(q, &z_lo);
         }
         /* upper: P = 1 - exp(p) >= -p (1 + p/2) must be a normal double */
         tail = v_or(v_and(lower, v_le(v_set(LOG_P_MIN), p)), v_and(upper, v_le(p, v_set(-2 * DBL_MIN))));
     }
     *deferred = tail;
     *slow = v_not(v_or(central, tail));
-    return qnorm_finish(z, a);
+    return qnorm_finish(z, z_lo, a);
 }
 
 /* Second stage, for the lanes qnorm_central_vec deferred (P the smaller tail probability,
@@ -280,8 +292,8 @@ ALWAYS_INLINE vdbl qnorm_tail_vec(vdbl p, const void *args, vmsk *slow)
             s_lo = v_sel(low, s_lo, v_neg(l_lo));
         }
     }
-    vdbl w = v_upper_quantile(s, s_lo);
-    return qnorm_finish(v_sel(low, v_neg(w), w), a);
+    vdbl w_lo, w = v_upper_quantile(s, s_lo, &w_lo);
+    return qnorm_finish(v_sel(low, v_neg(w), w), v_sel(low, v_neg(w_lo), w_lo), a);
 }
 
 static double dnorm_one(double x, const void *args)
