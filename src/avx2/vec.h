@@ -1,5 +1,6 @@
 /* The AVX2+FMA vector layer: 4 doubles per vector. Kernels in src/simd are written only
- * against the names below (see src/neon/vec.h for the other implementation). */
+ * against the names below (see src/neon/vec.h for the other implementation); exp and log
+ * are built on them in src/simd/common.h. */
 #ifndef VDIST_AVX2_VEC_H
 #define VDIST_AVX2_VEC_H
 
@@ -8,7 +9,6 @@
 #endif
 
 #include <immintrin.h>
-#include <sleef.h>
 
 #define VLEN 4
 #define ISA_SUFFIX(name) name##_avx2
@@ -103,9 +103,5 @@ static inline int v_compress_store(double *dst, vdbl a, int mask)
     _mm256_storeu_pd(dst, _mm256_castps_pd(_mm256_permutevar8x32_ps(_mm256_castpd_ps(a), idx)));
     return __builtin_popcount(mask);
 }
-
-/* SLEEF's 1.0-ULP functions */
-static inline vdbl v_exp(vdbl a) { return Sleef_expd4_u10avx2(a); }
-static inline vdbl v_expm1(vdbl a) { return Sleef_expm1d4_u10avx2(a); }
 
 #endif

@@ -7,7 +7,6 @@
 #endif
 
 #include <arm_neon.h>
-#include <sleef.h>
 
 #define VLEN 2
 #define ISA_SUFFIX(name) name##_neon
@@ -83,8 +82,5 @@ static inline int v_compress_store(double *dst, vdbl a, int mask)
         dst[n++] = vgetq_lane_f64(a, 1);
     return n;
 }
-
-static inline vdbl v_exp(vdbl a) { return Sleef_expd2_u10advsimd(a); }
-static inline vdbl v_expm1(vdbl a) { return Sleef_expm1d2_u10advsimd(a); }
 
 #endif

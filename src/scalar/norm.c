@@ -265,10 +265,10 @@ static dd dd_neg(dd a)
 static dd qnorm_standard(double p, int log_p)
 {
     if (!log_p) {
-        double q = p - 0.5; /* exact for p >= 1/4; below, q only picks the branch */
-        if (fabs(q) <= AS241_SPLIT)
-            return central_quantile((dd){q, 0});
-        return q < 0 ? dd_neg(norm_upper_quantile(p)) : norm_upper_quantile(1 - p); /* 1 - p exact */
+        dd q = two_sum(p, -0.5); /* below p = 1/4 p - 1/2 is not a double */
+        if (fabs(q.hi) <= AS241_SPLIT)
+            return central_quantile(q);
+        return q.hi < 0 ? dd_neg(norm_upper_quantile(p)) : norm_upper_quantile(1 - p); /* 1 - p exact */
     }
     if (p < LOG_0_075)
         return dd_neg(norm_upper_quantile_log(p));

@@ -80,6 +80,27 @@ ALWAYS_INLINE vdbl v_exp_dd(vdbl x, vdbl *lo)
     return v_mul(hi, scale);
 }
 
+/* expm1(x) = hi + *lo for -708 <= x <= 709, to a fraction of an ULP: x = k ln 2 + r with r
+ * kept as a double-double, expm1(r) = r + r^2 P(r) as an unevaluated sum, and
+ * expm1(x) = 2^k expm1(r) + (2^k - 1) summed exactly. */
+ALWAYS_INLINE vdbl v_expm1_dd(vdbl x, vdbl *lo)
+{
+    static const double taylor[12] = {
+        1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320,
+        1.0 / 362880, 1.0 / 3628800, 1.0 / 39916800, 1.0 / 479001600, 1.0 / 6227020800,
+    };
+    vdbl k = v_round(v_mul(x, v_set(0x1.71547652b82fep0)));
+    vdbl r_hi = v_fnma(k, v_set(LN2_HI), x); /* exact */
+    vdbl r_err, r = v_two_sum(r_hi, v_mul(k, v_set(-LN2_LO)), &r_err);
+    vdbl quad = v_mul(v_mul(r, r), v_poly_split(taylor, 11, r)); /* |quad| < |r| */
+    vdbl s = v_add(r, quad);
+    vdbl s_lo = v_fma(r_err, v_add(v_set(1), r), v_add(v_sub(r, s), quad));
+    vdbl a = v_pow2i(k);
+    vdbl err, hi = v_two_sum(v_mul(a, s), v_sub(a, v_set(1)), &err); /* a s, a - 1 exact */
+    *lo = v_fma(a, s_lo, err);
+    return hi;
+}
+
 /* log(x) = hi + *lo for positive normal x (other lanes unspecified); hi is within ~1 ULP
  * away from x = 1 and hi + lo carries e ln 2 + log m without the final rounding:
  * x = 2^e m, log m = 2 atanh(s) with s = (m - 1)/(m + 1), |s| <= 0.1716, by its series to

@@ -193,12 +193,14 @@ ALWAYS_INLINE vdbl v_scaled_correction(vdbl a, double k_hi, double k_lo, vdbl h,
     return hi;
 }
 
-/* Phi^-1(1/2 + q) = hi + *lo, |q| <= 0.425: q sqrt(2 pi) (1 + h(0.180625 - q^2)) */
-ALWAYS_INLINE vdbl v_central_quantile(vdbl q, vdbl *lo)
+/* Phi^-1(1/2 + q) = hi + *lo, q = q_hi + q_lo, |q| <= 0.425:
+ * q sqrt(2 pi) (1 + h(0.180625 - q^2)) */
+ALWAYS_INLINE vdbl v_central_quantile(vdbl q, vdbl q_lo, vdbl *lo)
 {
     vdbl h = v_rational(norm_q_central_num, norm_q_central_den, NORM_Q_CENTRAL_DEGREE,
                         v_fnma(q, q, v_set(AS241_CENTRAL_R)));
-    return v_scaled_correction(q, SQRT_2PI_HI, SQRT_2PI_LO, h, v_set(0), lo);
+    vdbl q_lo_g = v_mul(q_lo, v_set(SQRT_2PI_HI)); /* q_lo's share, to first order */
+    return v_scaled_correction(q, SQRT_2PI_HI, SQRT_2PI_LO, h, v_fma(q_lo_g, h, q_lo_g), lo);
 }
 
 /* w > 0 with Q(w) = exp(-s), s = s_hi + s_lo in [1.6^2, 27^2]: r sqrt(2) (1 + h(r - shift))
@@ -246,22 +248,29 @@ ALWAYS_INLINE vdbl qnorm_central_vec(vdbl p, const void *args, vmsk *deferred, v
     vmsk central, tail;
     vdbl z = v_set(0), z_lo = v_set(0);
     if (!a->log_flag) {
-        vdbl q = v_sub(p, v_set(0.5));
+        vdbl q_lo, q = v_two_sum(p, v_set(-0.5), &q_lo); /* p - 1/2 exactly */
         central = v_le(v_abs(q), v_set(AS241_SPLIT));
         if (v_any(central))
-            z = v_central_quantile(q, &z_lo);
+            z = v_central_quantile(q, q_lo, &z_lo);
         vdbl P = v_sel(v_lt(q, v_set(0)), p, v_sub(v_set(1), p));
         tail = v_andnot(central, v_and(v_le(v_set(DBL_MIN), P), v_lt(P, v_set(0.5))));
     } else {
         vmsk lower = v_lt(p, v_set(LOG_0_075)), upper = v_gt(p, v_set(LOG_0_925));
         central = v_not(v_or(v_or(lower, upper), v_not(v_le(p, v_set(0))))); /* NaN: not central */
         if (v_any(central)) {
-            /* q = exp(p) - 1/2 from whichever form rounds least at this p */
-            vdbl t = v_add(v_add(p, v_set(LN2_DD_HI)), v_set(LN2_DD_LO));
-            vdbl q = v_mul(v_set(0.5), v_expm1(t)); /* exp(p) in [1/4, 3/4] */
-            q = v_sel(v_lt(p, v_set(LOG_0_25)), v_sub(v_exp(p), v_set(0.5)), q);
-            q = v_sel(v_gt(p, v_set(LOG_0_75)), v_add(v_set(0.5), v_expm1(p)), q);
-            z = v_central_quantile(q, &z_lo);
+            /* q = exp(p) - 1/2 as a double-double: expm1(p + ln 2)/2 for exp(p) in
+             * [1/4, 3/4] (no cancellation near 1/2), else 1/2 + expm1(p) */
+            vmsk middle = v_and(v_le(v_set(LOG_0_25), p), v_le(p, v_set(LOG_0_75)));
+            vdbl t_err, t = v_two_sum(p, v_set(LN2_DD_HI), &t_err);
+            t_err = v_add(t_err, v_set(LN2_DD_LO));
+            vdbl arg = v_sel(middle, t, p);
+            vdbl e_lo, e = v_expm1_dd(arg, &e_lo);
+            vdbl half_lo, half = v_two_sum(v_set(0.5), e, &half_lo);
+            /* middle: (e + e_lo + t_err (1 + e)) / 2 */
+            vdbl mid_lo = v_mul(v_set(0.5), v_fma(t_err, v_add(v_set(1), e), e_lo));
+            vdbl q = v_sel(middle, v_mul(v_set(0.5), e), half);
+            vdbl q_lo = v_sel(middle, mid_lo, v_add(half_lo, e_lo));
+            z = v_central_quantile(q, q_lo, &z_lo);
         }
         /* upper: P = 1 - exp(p) >= -p (1 + p/2) must be a normal double */
         tail = v_or(v_and(lower, v_le(v_set(LOG_P_MIN), p)), v_and(upper, v_le(p, v_set(-2 * DBL_MIN))));
@@ -286,8 +295,10 @@ ALWAYS_INLINE vdbl qnorm_tail_vec(vdbl p, const void *args, vmsk *slow)
     } else {
         low = v_lt(p, v_set(LOG_0_075));
         s = v_neg(p);
-        if (v_any(v_not(low))) {
-            vdbl l_lo, l = v_log_normal_dd(v_neg(v_expm1(v_sel(low, v_set(-1), p))), &l_lo);
+        if (v_any(v_not(low))) { /* P = -expm1(p), log P with P's low part */
+            vdbl e_lo, e = v_expm1_dd(v_sel(low, v_set(-1), p), &e_lo);
+            vdbl l_lo, l = v_log_normal_dd(v_neg(e), &l_lo);
+            l_lo = v_add(l_lo, v_div(e_lo, e)); /* log(P_hi + P_lo) = log P_hi + P_lo/P_hi */
             s = v_sel(low, s, v_neg(l));
             s_lo = v_sel(low, s_lo, v_neg(l_lo));
         }

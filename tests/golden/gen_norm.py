@@ -651,8 +651,23 @@ def pn_log_extreme(r, n):
     return out
 
 
+def pn_piece_edges(r, n):
+    """|z| near where the kernels switch pieces: 1, 2, 3, 4 (the scalar and SIMD pieces of
+    R), 1.5 (the SIMD body series) and 0.5, within a few ulps or up to 0.05 away."""
+    out = []
+    for i in range(n):
+        edge = [0.5, 1.0, 1.5, 2.0, 3.0, 4.0][i % 6]
+        if i % 3 == 0:
+            z = edge + r.randint(-8, 8) * math.ulp(edge)
+        else:
+            z = edge + r.uniform(-0.05, 0.05)
+        out.append(sgn(r) * z)
+    return out
+
+
 PN_Z = {'body': pn_body, 'mid': pn_mid, 'tail': pn_tail, 'near_one': pn_near_one,
-        'subnormal': pn_subnormal, 'log_extreme': pn_log_extreme}
+        'subnormal': pn_subnormal, 'log_extreme': pn_log_extreme,
+        'piece_edges': pn_piece_edges}
 
 
 def pn_points(region, r, lower, lg, n):
@@ -724,6 +739,34 @@ def q_arg(p=None, q=None, lg=0):
 
 def qn_body(r, lg, n):
     return [q_arg(r.uniform(0.075, 0.925), lg=lg) for _ in range(n)]
+
+
+def qn_central_edge(r, lg, n):
+    """p near the ends of the central region (0.075 and 0.925), where the quantile's
+    conditioning is worst and the method changes."""
+    out = []
+    for i in range(n):
+        p = r.uniform(0.075, 0.1)
+        if i % 2:
+            out.append(q_arg(q=p, lg=lg))      # 1 - p side
+        else:
+            out.append(q_arg(p=p, lg=lg))
+    return out
+
+
+def qn_locscale_cancel(r, lower, lg, n):
+    """Central p with mu cancelling up to half of sigma z (so |result| >= |sigma z|/2): a
+    quantile rounded to a double before mu + sigma z would cost up to 2 ULP here. Beyond
+    that the error grows with the cancellation (z is carried to about 2^-56)."""
+    from statistics import NormalDist
+    out = []
+    for _ in range(n):
+        p = r.uniform(0.075, 0.925)
+        z = NormalDist().inv_cdf(p) * (1 if lower else -1)
+        sigma = logu(r, 1e-3, 1e3)
+        mu = -r.uniform(0.0, 0.5) * sigma * z
+        out.append((q_arg(p=p, lg=lg), mu, sigma))
+    return out
 
 
 def qn_near_half(r, lg, n):
@@ -872,7 +915,7 @@ def all_cases():
     for lower in (1, 0):
         for lg in (0, 1):
             R = lambda reg: rng_for('pnorm', reg, lower, lg)
-            for reg in ('body', 'mid', 'tail', 'near_one', 'subnormal'):
+            for reg in ('body', 'mid', 'tail', 'near_one', 'subnormal', 'piece_edges'):
                 add('pnorm', reg, lower, lg, pn_points(reg, R(reg), lower, lg, N))
             add('pnorm', 'log_extreme', lower, lg,
                 pn_points('log_extreme', R('log_extreme'), lower, lg,
@@ -897,6 +940,10 @@ def all_cases():
                 add('qnorm', 'log_extreme', lower, lg,
                     std(qn_log_extreme(R('log_extreme'), lg, N)))
             add('qnorm', 'locscale', lower, lg, qn_locscale(R('locscale'), lower, lg, N))
+            add('qnorm', 'central_edge', lower, lg,
+                std(qn_central_edge(R('central_edge'), lg, N)))
+            add('qnorm', 'locscale_cancel', lower, lg,
+                qn_locscale_cancel(R('locscale_cancel'), lower, lg, N))
             add('qnorm', 'special', lower, lg, qn_special(lower, lg))
     return cases
 
