@@ -31,7 +31,7 @@ static int check_function(const char *func, const char *isa)
         double budget = ulp_budget(func, w[k].region, isa);
         const struct golden_row *g = w[k].worst;
         int bad = !(w[k].max <= budget);
-        printf("%-6s %-12s %-6s n=%-5zu max %8.3g ULP  mean %7.3g  budget %g%s\n", func,
+        printf("%-6s %-15s %-6s n=%-5zu max %8.3g ULP  mean %7.3g  budget %g%s\n", func,
                w[k].region, isa, w[k].count, w[k].max, w[k].sum / w[k].count, budget,
                bad ? "  <-- OVER BUDGET" : "");
         if (bad || getenv("VDIST_SHOW_WORST")) {

@@ -59,7 +59,7 @@ int main(int argc, char **argv)
                "log,got,true\n");
     else {
         printf("ULP of the true value (mpmath), max / mean over each region's golden points\n");
-        printf("%-6s %-12s %6s", "func", "region", "n");
+        printf("%-6s %-15s %6s", "func", "region", "n");
         for (int k = 0; k < n_impl; k++)
             printf(" %20s", impls[k]);
         printf("\n");
@@ -74,7 +74,7 @@ int main(int argc, char **argv)
             n_regions = measure_accuracy(rows, n_rows, func, impls[k], stats[k], MAX_REGIONS);
         for (int r = 0; r < n_regions; r++) {
             if (!csv)
-                printf("%-6s %-12s %6zu", func, stats[0][r].region, stats[0][r].count);
+                printf("%-6s %-15s %6zu", func, stats[0][r].region, stats[0][r].count);
             for (int k = 0; k < n_impl; k++) {
                 const struct region_stats *s = &stats[k][r];
                 double mean = s->sum / s->count;

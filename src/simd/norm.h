@@ -140,6 +140,7 @@ ALWAYS_INLINE vdbl v_norm_body_dd(vdbl w, vdbl *t_lo)
 }
 
 #define NORM_BODY_MAX 1.5
+#define NORM_BODY_LOG_MAX 0.6745 /* Phi = 3/4 */
 
 /* pnorm, first stage: |z| <= 1.5 by the body series; the other lanes are deferred to
  * pnorm_vec (the Q = exp(-x^2/2) R path) and run there in packed vectors. */
@@ -151,7 +152,10 @@ ALWAYS_INLINE vdbl pnorm_body_vec(vdbl x, const void *args, vmsk *deferred, vmsk
         zh = v_neg(zh);
         zl = v_neg(zl);
     }
-    vmsk body = v_le(v_abs(zh), v_set(NORM_BODY_MAX)); /* NaN: deferred */
+    /* NaN: deferred. With log_p, Phi near 1 goes to log1p(-Q) instead: there log Phi is
+     * small and would magnify the body's last-bit errors */
+    vmsk body = a->log_flag ? v_and(v_le(v_set(-NORM_BODY_MAX), zh), v_le(zh, v_set(NORM_BODY_LOG_MAX)))
+                            : v_le(v_abs(zh), v_set(NORM_BODY_MAX));
     *deferred = v_not(body);
     *slow = v_lt(v_set(1), v_set(0)); /* none: pnorm_vec sorts the rest out */
     if (!v_any(body))
