@@ -59,8 +59,8 @@ ALWAYS_INLINE vdbl v_last_step_dd(vdbl c0, vdbl c0_lo, vdbl p1, vdbl t, vdbl *lo
     return hi;
 }
 
-/* exp(x) = hi + *lo (|lo| ~ ulp(hi)/2, hi + lo good to ~0.3 ULP) with x clamped to
- * [-708, 709], so the result is a normal double (NaN lanes are unspecified). x = k ln 2 + r,
+/* exp(x) = hi + *lo (|lo| ~ ulp(hi)/2, hi + lo good to ~0.3 ULP) for -708 <= x <= 709
+ * (other lanes unspecified: clamp first where they are not sent elsewhere). x = k ln 2 + r,
  * |r| <= ln2/2; exp(r) = 1 + (r + r^2 P(r)), P the Taylor series to r^11 (truncation
  * < 5e-18); the final 1 + ... is kept exact in lo. */
 ALWAYS_INLINE vdbl v_exp_dd(vdbl x, vdbl *lo)
@@ -69,12 +69,12 @@ ALWAYS_INLINE vdbl v_exp_dd(vdbl x, vdbl *lo)
         1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320,
         1.0 / 362880, 1.0 / 3628800, 1.0 / 39916800, 1.0 / 479001600, 1.0 / 6227020800,
     };
-    x = v_min(v_max(x, v_set(-708)), v_set(709));
     vdbl k = v_round(v_mul(x, v_set(0x1.71547652b82fep0))); /* x / ln 2 */
     vdbl r = v_fnma(k, v_set(LN2_HI), x);                    /* exact: k LN2_HI has 42 bits */
     r = v_fnma(k, v_set(LN2_LO), r);
-    vdbl small = v_fma(v_mul(r, r), v_poly_split(taylor, 11, r), r);
-    vdbl err, hi = v_two_sum(v_set(1), small, &err);
+    vdbl small = v_fma(v_mul(r, r), v_poly_split(taylor, 11, r), r); /* |small| < 1/2 */
+    vdbl hi = v_add(v_set(1), small);
+    vdbl err = v_add(v_sub(v_set(1), hi), small); /* exact: |1| > |small| */
     vdbl scale = v_pow2i(k);
     *lo = v_mul(err, scale);
     return v_mul(hi, scale);
@@ -238,53 +238,61 @@ ALWAYS_INLINE void run_deferred(size_t count, double *values, const double *posi
     }
 }
 
-ALWAYS_INLINE void run_array_split(size_t n, const double *x, double *out, const void *args,
-                                   vec_split_fn first, vec_fn second, scalar_fn sf)
+/* The lanes of one vector that first() did not finish: slow ones now, deferred ones queued. */
+ALWAYS_INLINE void handle_lanes(size_t i, vdbl xv, int slow_bits, int defer_bits, double *out,
+                                const void *args, scalar_fn sf, double *queued,
+                                double *queued_at, size_t *nq)
 {
-    enum { QUEUE = 32 * VLEN };
     static const double lane[4] = {0, 1, 2, 3};
-    /* queued inputs and their positions (as doubles, exact below 2^53), + VLEN of room */
-    double queued[QUEUE + VLEN], queued_at[QUEUE + VLEN];
-    size_t nq = 0;
-    for (size_t i = 0; i < n; i += VLEN) {
-        size_t m = n - i < VLEN ? n - i : VLEN;
-        double in[VLEN] = {0}, res[VLEN];
-        vdbl xv;
-        if (m == VLEN) {
-            xv = v_load(x + i);
-        } else {
-            memcpy(in, x + i, m * sizeof(double));
-            xv = v_load(in);
-        }
-        vmsk deferred, slow;
-        vdbl r = first(xv, args, &deferred, &slow);
-        int valid = (1 << m) - 1;
-        int defer_bits = v_bits(deferred) & valid, slow_bits = v_bits(slow) & valid;
-        if (slow_bits)
-            v_store(in, xv); /* out may alias x */
-        if (m == VLEN) {
-            v_store(out + i, r); /* deferred lanes are overwritten later */
-        } else {
-            v_store(res, r);
-            memcpy(out + i, res, m * sizeof(double));
-        }
+    if (slow_bits) {
+        double in[VLEN];
+        v_store(in, xv); /* out may alias x */
         for (int bits = slow_bits; bits; bits &= bits - 1) {
             int j = __builtin_ctz(bits);
             out[i + j] = sf(in[j], args);
         }
-        if (defer_bits) {
-            v_compress_store(queued_at + nq, v_add(v_set((double)i), v_load(lane)), defer_bits);
-            nq += v_compress_store(queued + nq, xv, defer_bits);
-            if (nq > QUEUE - VLEN) {
-                size_t full = nq - nq % VLEN;
-                run_deferred(full, queued, queued_at, out, args, second, sf);
-                for (size_t k = full; k < nq; k++) {
-                    queued[k - full] = queued[k];
-                    queued_at[k - full] = queued_at[k];
-                }
-                nq -= full;
+    }
+    v_compress_store(queued_at + *nq, v_add(v_set((double)i), v_load(lane)), defer_bits);
+    *nq += v_compress_store(queued + *nq, xv, defer_bits);
+}
+
+ALWAYS_INLINE void run_array_split(size_t n, const double *x, double *out, const void *args,
+                                   vec_split_fn first, vec_fn second, scalar_fn sf)
+{
+    enum { QUEUE = 32 * VLEN };
+    /* queued inputs and their positions (as doubles, exact below 2^53), + VLEN of room */
+    double queued[QUEUE + VLEN], queued_at[QUEUE + VLEN];
+    size_t nq = 0, i = 0;
+    for (; i + VLEN <= n; i += VLEN) {
+        vdbl xv = v_load(x + i);
+        vmsk deferred, slow;
+        vdbl r = first(xv, args, &deferred, &slow);
+        int defer_bits = v_bits(deferred), slow_bits = v_bits(slow);
+        v_store(out + i, r); /* deferred and slow lanes are overwritten below or later */
+        /* queue unconditionally (an empty mask queues nothing): a branch on whether this
+         * vector has deferred lanes would be a coin toss for the predictor */
+        handle_lanes(i, xv, slow_bits, defer_bits, out, args, sf, queued, queued_at, &nq);
+        if (nq > QUEUE - VLEN) {
+            size_t full = nq - nq % VLEN;
+            run_deferred(full, queued, queued_at, out, args, second, sf);
+            for (size_t k = full; k < nq; k++) {
+                queued[k - full] = queued[k];
+                queued_at[k - full] = queued_at[k];
             }
+            nq -= full;
         }
+    }
+    if (i < n) { /* the last n % VLEN elements, padded */
+        size_t m = n - i;
+        double in[VLEN] = {0}, res[VLEN];
+        memcpy(in, x + i, m * sizeof(double));
+        vdbl xv = v_load(in);
+        vmsk deferred, slow;
+        v_store(res, first(xv, args, &deferred, &slow));
+        memcpy(out + i, res, m * sizeof(double));
+        int valid = (1 << m) - 1;
+        handle_lanes(i, xv, v_bits(slow) & valid, v_bits(deferred) & valid, out, args, sf, queued,
+                     queued_at, &nq);
     }
     run_deferred(nq, queued, queued_at, out, args, second, sf);
 }

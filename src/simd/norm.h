@@ -70,14 +70,21 @@ ALWAYS_INLINE vdbl v_half_square(vdbl x, vdbl *ls)
     return hs;
 }
 
-ALWAYS_INLINE vdbl dnorm_vec(vdbl x, const void *args, vmsk *slow)
+/* standard is a compile-time constant in each instance: for mu = 0, sigma = 1 z is exact */
+ALWAYS_INLINE vdbl dnorm_vec_impl(vdbl x, const struct norm_args *a, vmsk *slow, const int standard)
 {
-    const struct norm_args *a = args;
-    vdbl zl, zh = norm_z(x, a, &zl);
-    vmsk neg = v_lt(zh, v_set(0));
-    vdbl xh = v_abs(zh), xl = v_sel(neg, v_neg(zl), zl);
-    vdbl ls, hs = v_half_square(xh, &ls);
-    vdbl c = v_fma(xh, xl, ls); /* z^2/2 = hs + c */
+    vdbl xh, c, ls, hs;
+    if (standard) {
+        xh = v_abs(x);
+        hs = v_half_square(xh, &ls);
+        c = ls; /* z^2/2 = hs + c */
+    } else {
+        vdbl zl, zh = norm_z(x, a, &zl);
+        vmsk neg = v_lt(zh, v_set(0));
+        xh = v_abs(zh);
+        hs = v_half_square(xh, &ls);
+        c = v_fma(xh, v_sel(neg, v_neg(zl), zl), ls);
+    }
     if (a->log_flag) {
         vdbl err, s = v_two_sum(v_neg(hs), v_set(-a->log_hi), &err);
         *slow = v_not(v_finite(hs));
@@ -89,6 +96,16 @@ ALWAYS_INLINE vdbl dnorm_vec(vdbl x, const void *args, vmsk *slow)
     /* hs_max keeps exp's argument and the result normal; NaN and Inf fail it too */
     *slow = v_not(v_le(hs, v_set(a->hs_max)));
     return d;
+}
+
+ALWAYS_INLINE vdbl dnorm_vec(vdbl x, const void *args, vmsk *slow)
+{
+    return dnorm_vec_impl(x, args, slow, 0);
+}
+
+ALWAYS_INLINE vdbl dnorm_vec_standard(vdbl x, const void *args, vmsk *slow)
+{
+    return dnorm_vec_impl(x, args, slow, 1);
 }
 
 ALWAYS_INLINE vdbl pnorm_vec(vdbl x, const void *args, vmsk *slow)
@@ -113,7 +130,7 @@ ALWAYS_INLINE vdbl pnorm_vec(vdbl x, const void *args, vmsk *slow)
         return v_sub(v_log_normal(r), v_add(hs, v_add(ls, v_div(v_sub(phi_xl, r_lo), r))));
     /* Q = exp(-hs) m while hs < 746 (there ls and xl xh are tiny), m = R - R ls - phi xl */
     vdbl m_lo = v_sub(r_lo, v_fma(r, ls, phi_xl));
-    vdbl e_lo, e = v_exp_dd(v_neg(hs), &e_lo);
+    vdbl e_lo, e = v_exp_dd(v_max(v_neg(hs), v_set(-708)), &e_lo); /* Q < 1e-300 is 0 in 1 - Q */
     vdbl q = v_mul(e, r);
     vdbl q_lo = v_add(v_fma(e, r, v_neg(q)), v_fma(e, m_lo, v_mul(e_lo, r)));
     if (!a->log_flag)
@@ -339,7 +356,10 @@ static void ISA_SUFFIX(dnorm_array)(size_t n, const double *x, double mu, double
     a.phi_lo = (fma(-a.phi_hi, sigma, INV_SQRT_2PI) + INV_SQRT_2PI_LO) / sigma;
     /* exp(-hs) phi_hi >= 2^-1000 */
     a.hs_max = fmin(700, log(a.phi_hi) + 1000 * LN2_HI - 1);
-    run_array(n, x, out, &a, dnorm_vec, dnorm_one);
+    if (a.standard)
+        run_array(n, x, out, &a, dnorm_vec_standard, dnorm_one);
+    else
+        run_array(n, x, out, &a, dnorm_vec, dnorm_one);
 }
 
 static void ISA_SUFFIX(pnorm_array)(size_t n, const double *x, double mu, double sigma,
