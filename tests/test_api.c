@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <pthread.h>
 
 #include "testlib.h"
 #include "vdist.h"
@@ -127,6 +128,49 @@ static void test_dispatch(void **state)
     assert_string_equal(vd_get_isa(), isas[n - 1]); /* auto = the best one */
 }
 
+#ifdef TEST_THREADS
+/* Threads evaluating arrays while another switches the ISA back and forth: every result
+ * stays within the SIMD budget of the scalar reference (and nothing crashes). Native builds
+ * only: under qemu-user here even a bare pthread_create/join never returns. */
+enum { THREAD_N = 400 };
+static double thread_x[THREAD_N], thread_ref[THREAD_N];
+
+static void *evaluate_repeatedly(void *arg)
+{
+    double out[THREAD_N];
+    long bad = 0;
+    for (int r = 0; r < 50; r++) {
+        vd_pnorm_array(THREAD_N, thread_x, 0, 1, 1, 0, out);
+        for (int i = 0; i < THREAD_N; i++)
+            bad += !(ulp_error(out[i], thread_ref[i], 0) <= 4);
+    }
+    *(long *)arg = bad;
+    return NULL;
+}
+
+static void test_threads_and_isa_switching(void **state)
+{
+    (void)state;
+    for (int i = 0; i < THREAD_N; i++) {
+        thread_x[i] = -40 + 80.0 * i / THREAD_N;
+        thread_ref[i] = vd_pnorm(thread_x[i], 0, 1, 1, 0);
+    }
+    pthread_t threads[3];
+    long bad[3];
+    for (int t = 0; t < 3; t++)
+        assert_int_equal(pthread_create(&threads[t], NULL, evaluate_repeatedly, &bad[t]), 0);
+    const char *isas[4];
+    int n = supported_isas(isas);
+    for (int r = 0; r < 500; r++)
+        assert_int_equal(vd_set_isa(isas[r % n]), 0);
+    for (int t = 0; t < 3; t++) {
+        pthread_join(threads[t], NULL);
+        assert_int_equal(bad[t], 0);
+    }
+    vd_set_isa("auto");
+}
+#endif
+
 #ifdef HAVE_RMATH
 /* Rmath's own answers for the special cases, under every ISA. */
 static void test_rmath_conformance(void **state)
@@ -180,6 +224,9 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_norm_special_values),
         cmocka_unit_test(test_errno_untouched),
         cmocka_unit_test(test_n_zero),
+#ifdef TEST_THREADS
+        cmocka_unit_test(test_threads_and_isa_switching),
+#endif
 #ifdef HAVE_RMATH
         cmocka_unit_test(test_rmath_conformance),
 #endif
