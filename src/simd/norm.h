@@ -42,19 +42,24 @@ ALWAYS_INLINE vdbl norm_z(vdbl x, const struct norm_args *a, vdbl *zl)
  * double-double and the last step c0 + t P1(t) is exact. */
 ALWAYS_INLINE vdbl v_norm_mills_r_dd(vdbl x, vdbl *lo)
 {
-    vtab k = v_table_index(v_min(v_max(x, v_set(0)), v_set(3)));
-    vdbl t = v_sub(x, v_lookup4(norm_r_piece_centre, k));
-    vdbl p1 = v_poly_lookup4(&norm_r_piece[1], NORM_R_PIECE_DEGREE - 1, k, t);
-    vdbl hi = v_last_step_dd(v_lookup4(norm_r_piece[0], k), v_lookup4(norm_r_piece_c0_lo, k), p1,
-                             t, lo);
     vmsk far = v_gt(x, v_set(4));
-    if (v_any(far)) {
+    int far_bits = v_bits(far), all = (1 << VLEN) - 1;
+    vdbl hi = v_set(0);
+    *lo = v_set(0);
+    if (far_bits != all) {
+        vtab k = v_table_index(v_min(v_max(x, v_set(0)), v_set(3)));
+        vdbl t = v_sub(x, v_lookup4(norm_r_piece_centre, k));
+        vdbl p1 = v_poly_lookup4(&norm_r_piece[1], NORM_R_PIECE_DEGREE - 1, k, t);
+        hi = v_last_step_dd(v_lookup4(norm_r_piece[0], k), v_lookup4(norm_r_piece_c0_lo, k), p1, t,
+                            lo);
+    }
+    if (far_bits) {
         /* R = S(1/x^2) / x with S's last step exact too */
         vdbl inv = v_div(v_set(1), x), v = v_mul(inv, inv);
         vdbl s1 = v_poly_split(norm_r_far + 1, NORM_R_FAR_DEGREE - 1, v);
         vdbl s_lo, s_hi = v_last_step_dd(v_set(norm_r_far[0]), v_set(norm_r_far_c0_lo), s1, v, &s_lo);
-        vdbl r_hi = v_div(s_hi, x);
-        vdbl r_lo = v_mul(v_add(v_fnma(r_hi, x, s_hi), s_lo), inv);
+        vdbl r_hi = v_mul(s_hi, inv);
+        vdbl r_lo = v_mul(v_add(v_fnma(r_hi, x, s_hi), s_lo), inv); /* remainder exact */
         hi = v_sel(far, r_hi, hi);
         *lo = v_sel(far, r_lo, *lo);
     }
