@@ -212,7 +212,7 @@ RATIONALS = [
 
 R_PIECE_DEGREE = 16
 R_FAR_DEGREE = 20
-BODY_DEGREE = 17
+BODY_DEGREE = 13
 
 
 def emit_array(out, name, values):
