@@ -385,17 +385,22 @@ def plot_pnorm(impls, rng, out_dir, n):
              "that relative error of z is magnified ~z^2 times in Phi(z)",
         note_xy=(0.02, 0.80)))
 
-    fig.suptitle("pnorm: error in ULP of the true value (mpmath, %d digits), vdist vs libRmath"
-                 % DPS, fontsize=13)
-    budget_legend(fig)
-    fig.tight_layout(rect=(0, 0.03, 1, 0.96))
-    path = os.path.join(out_dir, "ulp_pnorm.png")
-    fig.savefig(path)
-    plt.close(fig)
-    print("  wrote", path)
+    finish_figure(fig, "pnorm", out_dir)
 
 
 LL_SHIFT = 3.5
+
+
+def finish_figure(fig, func, out_dir):
+    """Title, budget legend, layout; writes out_dir/ulp_<func>.png."""
+    fig.suptitle("%s: error in ULP of the true value (mpmath, %d digits), vdist vs libRmath"
+                 % (func, DPS), fontsize=13)
+    budget_legend(fig)
+    fig.tight_layout(rect=(0, 0.03, 1, 0.96))
+    path = os.path.join(out_dir, "ulp_%s.png" % func)
+    fig.savefig(path)
+    plt.close(fig)
+    print("  wrote", path)
 
 
 def loglog_fwd(v):
@@ -465,14 +470,7 @@ def plot_qnorm(impls, rng, out_dir, n):
              "returns ~ ((1 - p) - 1/2) sqrt(2 pi): the small result\n"
              "keeps only the bits of d that survived in 1 - p", note_xy=(0.02, 0.97)))
 
-    fig.suptitle("qnorm: error in ULP of the true value (mpmath, %d digits), vdist vs libRmath"
-                 % DPS, fontsize=13)
-    budget_legend(fig)
-    fig.tight_layout(rect=(0, 0.03, 1, 0.96))
-    path = os.path.join(out_dir, "ulp_qnorm.png")
-    fig.savefig(path)
-    plt.close(fig)
-    print("  wrote", path)
+    finish_figure(fig, "qnorm", out_dir)
 
 
 def check_truth(rng, k=40):
