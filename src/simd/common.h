@@ -19,6 +19,14 @@ ALWAYS_INLINE vdbl v_two_sum(vdbl a, vdbl b, vdbl *err)
     return s;
 }
 
+/* a * b = p + *err exactly (one fma), as the scalar two_prod. */
+ALWAYS_INLINE vdbl v_two_prod(vdbl a, vdbl b, vdbl *err)
+{
+    vdbl p = v_mul(a, b);
+    *err = v_fma(a, b, v_neg(p));
+    return p;
+}
+
 /* c[0] + c[1] t + ... + c[degree] t^degree as E(t^2) + t O(t^2), E and O by Horner: two
  * independent chains of half the length (for |t| well below 1 it rounds about as well as
  * plain Horner). */
@@ -53,7 +61,7 @@ ALWAYS_INLINE vdbl v_poly_lookup4(const double (*table)[4], int degree, vtab ind
  * a polynomial whose constant term is a double-double. */
 ALWAYS_INLINE vdbl v_last_step_dd(vdbl c0, vdbl c0_lo, vdbl p1, vdbl t, vdbl *lo)
 {
-    vdbl prod = v_mul(p1, t), prod_lo = v_fma(p1, t, v_neg(prod));
+    vdbl prod_lo, prod = v_two_prod(p1, t, &prod_lo);
     vdbl err, hi = v_two_sum(c0, prod, &err);
     *lo = v_add(v_add(err, prod_lo), c0_lo);
     return hi;

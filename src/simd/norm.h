@@ -69,10 +69,7 @@ ALWAYS_INLINE vdbl v_norm_mills_r_dd(vdbl x, vdbl *lo)
 /* x^2/2 = hs + *ls exactly */
 ALWAYS_INLINE vdbl v_half_square(vdbl x, vdbl *ls)
 {
-    vdbl half = v_mul(x, v_set(0.5));
-    vdbl hs = v_mul(x, half);
-    *ls = v_fma(x, half, v_neg(hs));
-    return hs;
+    return v_two_prod(x, v_mul(x, v_set(0.5)), ls);
 }
 
 /* standard is a compile-time constant in each instance: for mu = 0, sigma = 1 z is exact */
@@ -136,8 +133,8 @@ ALWAYS_INLINE vdbl pnorm_vec(vdbl x, const void *args, vmsk *slow)
     /* Q = exp(-hs) m while hs < 746 (there ls and xl xh are tiny), m = R - R ls - phi xl */
     vdbl m_lo = v_sub(r_lo, v_fma(r, ls, phi_xl));
     vdbl e_lo, e = v_exp_dd(v_max(v_neg(hs), v_set(-708)), &e_lo); /* Q < 1e-300 is 0 in 1 - Q */
-    vdbl q = v_mul(e, r);
-    vdbl q_lo = v_add(v_fma(e, r, v_neg(q)), v_fma(e, m_lo, v_mul(e_lo, r)));
+    vdbl q_lo, q = v_two_prod(e, r, &q_lo);
+    q_lo = v_add(q_lo, v_fma(e, m_lo, v_mul(e_lo, r)));
     if (!a->log_flag)
         return v_sel(neg, v_add(q, q_lo), v_sub(v_sub(v_set(1), q), q_lo));
     vdbl upper = v_log1p_normal(v_neg(v_add(q, q_lo)));
@@ -152,12 +149,12 @@ ALWAYS_INLINE vdbl pnorm_vec(vdbl x, const void *args, vmsk *slow)
  * put back through B1 = (B - B(0))/w^2 instead of B', which is close enough there.) */
 ALWAYS_INLINE vdbl v_norm_body_dd(vdbl w, vdbl *t_lo)
 {
-    vdbl s = v_mul(w, w), s_lo = v_fma(w, w, v_neg(s));
+    vdbl s_lo, s = v_two_prod(w, w, &s_lo);
     vdbl b1 = v_poly_split(norm_body + 1, NORM_BODY_DEGREE - 1, s);
     vdbl b_lo, b = v_last_step_dd(v_set(norm_body[0]), v_fma(b1, s_lo, v_set(norm_body_c0_lo)), b1,
                                   s, &b_lo);
-    vdbl t = v_mul(w, b);
-    *t_lo = v_fma(w, b_lo, v_fma(w, b, v_neg(t)));
+    vdbl t = v_two_prod(w, b, t_lo);
+    *t_lo = v_fma(w, b_lo, *t_lo);
     return t;
 }
 
@@ -211,8 +208,8 @@ ALWAYS_INLINE vdbl v_rational(const double *num, const double *den, int degree, 
 ALWAYS_INLINE vdbl v_scaled_correction(vdbl a, double k_hi, double k_lo, vdbl h, vdbl extra,
                                        vdbl *lo)
 {
-    vdbl c = v_mul(a, v_set(k_hi));
-    vdbl c_lo = v_fma(a, v_set(k_lo), v_fma(a, v_set(k_hi), v_neg(c)));
+    vdbl c_lo, c = v_two_prod(a, v_set(k_hi), &c_lo);
+    c_lo = v_fma(a, v_set(k_lo), c_lo);
     vdbl small = v_fma(c, h, v_add(c_lo, extra));
     vdbl hi = v_add(c, small);
     *lo = v_add(v_sub(c, hi), small); /* |c| > |small| */
@@ -259,7 +256,7 @@ ALWAYS_INLINE vdbl qnorm_finish(vdbl z, vdbl z_lo, const struct norm_args *a)
     if (a->standard) /* (+0 for a zero quantile, as mu + sigma z) */
         return v_add(z, v_add(z_lo, v_set(0)));
     vdbl sigma = v_set(a->sigma);
-    vdbl p = v_mul(sigma, z), p_lo = v_fma(sigma, z, v_neg(p));
+    vdbl p_lo, p = v_two_prod(sigma, z, &p_lo);
     vdbl err, sum = v_two_sum(v_set(a->mu), p, &err);
     return v_add(sum, v_add(err, v_fma(sigma, z_lo, p_lo)));
 }
