@@ -1,11 +1,14 @@
 /* vdist-bench: in-process throughput, ns/element, of a plain libRmath loop, the vdist scalar
- * reference and every SIMD ISA this machine runs, with the speed-up against libRmath
- * measured in the same run.
- *   vdist-bench [--n N] [--reps R] [--filter NAME] [--csv]
- * Inputs are spread over the realistic domain: for d/pnorm 90% standard normal samples (the
- * z-scores of normal data) and 10% uniform on [-10, 10] (tails); for qnorm p uniform on
- * (0, 1) (log p = its log). --uniform puts d/pnorm's inputs uniformly on [-3, 3] instead. Each timing is the median
- * (and min) of R repetitions after a warm-up; results are summed so no work is dropped. */
+ * reference and every SIMD ISA this machine runs, at several array sizes, with the speed-up
+ * against libRmath measured in the same run and a memcpy row as the memory-bandwidth floor.
+ *   vdist-bench [--n N[,N...]] [--time SECONDS] [--filter NAME] [--csv] [--uniform]
+ * Inputs are spread over the realistic domain: for d/p functions 90% standard normal samples
+ * (the z-scores of normal data) and 10% uniform on [-10, 10] (tails); for quantiles p uniform
+ * on (0, 1) (log p = its log). --uniform puts the d/p inputs uniformly on [-3, 3] instead.
+ * Every cell is timed after a warm-up call, repeated until about --time seconds (at least 3
+ * and at most 101 samples; small n loops several calls per sample), and reported as the median
+ * and the minimum; each sample's output is summed into a volatile so no work can be dropped,
+ * and every vdist result is compared with libRmath's (a row that disagrees is flagged). */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,20 +23,53 @@
 #include <Rmath.h>
 #endif
 
+enum input { INPUT_X, INPUT_P, INPUT_LOG_P };
+
+typedef void (*array_fn)(size_t n, const double *in, double *out);
+
 struct bench_case {
     const char *name;
-    int is_quantile, is_density, lower_tail, log_flag;
+    enum input input;
+    array_fn vdist, rmath;
 };
 
+/* BENCH_FN(id, vdist array call, libRmath expression of x[i]) defines id_vdist and id_rmath */
+#ifdef HAVE_RMATH
+#define RMATH_LOOP(id, expr)                                                                   \
+    static void id##_rmath(size_t n, const double *x, double *out)                             \
+    {                                                                                          \
+        for (size_t i = 0; i < n; i++)                                                         \
+            out[i] = expr;                                                                     \
+    }
+#define RMATH_FN(id) id##_rmath
+#else
+#define RMATH_LOOP(id, expr)
+#define RMATH_FN(id) NULL
+#endif
+#define BENCH_FN(id, vdist_call, rmath_expr)                                                   \
+    static void id##_vdist(size_t n, const double *x, double *out) { vdist_call; }             \
+    RMATH_LOOP(id, rmath_expr)
+#define CASE(label, input, id) {label, input, id##_vdist, RMATH_FN(id)}
+
+BENCH_FN(dnorm, vd_dnorm_array(n, x, 0, 1, 0, out), dnorm(x[i], 0, 1, 0))
+BENCH_FN(dnorm_log, vd_dnorm_array(n, x, 0, 1, 1, out), dnorm(x[i], 0, 1, 1))
+BENCH_FN(pnorm, vd_pnorm_array(n, x, 0, 1, 1, 0, out), pnorm(x[i], 0, 1, 1, 0))
+BENCH_FN(pnorm_upper, vd_pnorm_array(n, x, 0, 1, 0, 0, out), pnorm(x[i], 0, 1, 0, 0))
+BENCH_FN(pnorm_log, vd_pnorm_array(n, x, 0, 1, 1, 1, out), pnorm(x[i], 0, 1, 1, 1))
+BENCH_FN(qnorm, vd_qnorm_array(n, x, 0, 1, 1, 0, out), qnorm(x[i], 0, 1, 1, 0))
+BENCH_FN(qnorm_log, vd_qnorm_array(n, x, 0, 1, 1, 1, out), qnorm(x[i], 0, 1, 1, 1))
+
 static const struct bench_case cases[] = {
-    {"dnorm", 0, 1, 1, 0},
-    {"dnorm(log)", 0, 1, 1, 1},
-    {"pnorm", 0, 0, 1, 0},
-    {"pnorm(upper)", 0, 0, 0, 0},
-    {"pnorm(log)", 0, 0, 1, 1},
-    {"qnorm", 1, 0, 1, 0},
-    {"qnorm(log)", 1, 0, 1, 1},
+    CASE("dnorm", INPUT_X, dnorm),
+    CASE("dnorm(log)", INPUT_X, dnorm_log),
+    CASE("pnorm", INPUT_X, pnorm),
+    CASE("pnorm(upper)", INPUT_X, pnorm_upper),
+    CASE("pnorm(log)", INPUT_X, pnorm_log),
+    CASE("qnorm", INPUT_P, qnorm),
+    CASE("qnorm(log)", INPUT_LOG_P, qnorm_log),
 };
+
+static void copy_memcpy(size_t n, const double *in, double *out) { memcpy(out, in, n * sizeof *in); }
 
 static double now(void)
 {
@@ -44,97 +80,59 @@ static double now(void)
 
 static volatile double sink;
 
-static void run_vdist(const struct bench_case *c, size_t n, const double *x, double *out)
-{
-    if (c->is_density)
-        vd_dnorm_array(n, x, 0, 1, c->log_flag, out);
-    else if (c->is_quantile)
-        vd_qnorm_array(n, x, 0, 1, c->lower_tail, c->log_flag, out);
-    else
-        vd_pnorm_array(n, x, 0, 1, c->lower_tail, c->log_flag, out);
-}
-
-#ifdef HAVE_RMATH
-static void run_rmath(const struct bench_case *c, size_t n, const double *x, double *out)
-{
-    if (c->is_density)
-        for (size_t i = 0; i < n; i++)
-            out[i] = dnorm(x[i], 0, 1, c->log_flag);
-    else if (c->is_quantile)
-        for (size_t i = 0; i < n; i++)
-            out[i] = qnorm(x[i], 0, 1, c->lower_tail, c->log_flag);
-    else
-        for (size_t i = 0; i < n; i++)
-            out[i] = pnorm(x[i], 0, 1, c->lower_tail, c->log_flag);
-}
-#endif
-
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
 }
 
-/* median and min ns/element over reps runs of fn (or of vdist under isa) */
-static void time_it(const struct bench_case *c, const char *isa, size_t n, int reps,
-                    const double *x, double *out, double *median, double *min)
+#define MAX_SAMPLES 101
+
+struct timing {
+    double median, min; /* ns/element */
+};
+
+/* Times fn over n elements: one warm-up call, then samples of `calls` calls each until
+ * budget seconds have passed (3..MAX_SAMPLES samples); a sample lasts at least ~50 us. */
+static struct timing time_it(array_fn fn, size_t n, const double *in, double *out, double budget)
 {
-    double t[64];
-    if (isa)
-        vd_set_isa(isa);
-    for (int r = -1; r < reps; r++) {
-        double t0 = now();
-#ifdef HAVE_RMATH
-        if (!isa)
-            run_rmath(c, n, x, out);
-        else
-#endif
-            run_vdist(c, n, x, out);
+    double t0 = now();
+    fn(n, in, out);
+    double once = now() - t0;
+    size_t calls = once > 5e-5 ? 1 : (size_t)(5e-5 / (once > 1e-9 ? once : 1e-9)) + 1;
+    double samples[MAX_SAMPLES];
+    int count = 0;
+    double start = now();
+    while (count < 3 || (count < MAX_SAMPLES && now() - start < budget)) {
+        t0 = now();
+        for (size_t c = 0; c < calls; c++)
+            fn(n, in, out);
         double dt = now() - t0;
         double s = 0;
         for (size_t i = 0; i < n; i += 97)
             s += out[i];
         sink += s;
-        if (r >= 0)
-            t[r] = dt * 1e9 / n;
+        samples[count++] = dt * 1e9 / ((double)n * calls);
     }
-    qsort(t, reps, sizeof *t, cmp_double);
-    *median = t[reps / 2];
-    *min = t[0];
+    qsort(samples, count, sizeof *samples, cmp_double);
+    return (struct timing){samples[count / 2], samples[0]};
 }
 
-int main(int argc, char **argv)
+/* Elements where got and want differ by more than 1e-9 relative (NaN only matches NaN). */
+static size_t count_mismatches(size_t n, const double *got, const double *want)
 {
-    size_t n = 100000;
-    int reps = 11, csv = 0, uniform = 0;
-    const char *filter = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--n") && i + 1 < argc)
-            n = strtoull(argv[++i], NULL, 10);
-        else if (!strcmp(argv[i], "--reps") && i + 1 < argc)
-            reps = atoi(argv[++i]);
-        else if (!strcmp(argv[i], "--filter") && i + 1 < argc)
-            filter = argv[++i];
-        else if (!strcmp(argv[i], "--csv"))
-            csv = 1;
-        else if (!strcmp(argv[i], "--uniform"))
-            uniform = 1;
-        else {
-            fprintf(stderr, "usage: %s [--n N] [--reps R] [--filter NAME] [--csv] [--uniform]\n",
-                    argv[0]);
-            return 2;
-        }
+    size_t bad = 0;
+    for (size_t i = 0; i < n; i++) {
+        double g = got[i], w = want[i];
+        if (isnan(g) || isnan(w) ? isnan(g) != isnan(w)
+                                 : g != w && !(fabs(g - w) <= 1e-9 * fabs(w)))
+            bad++;
     }
-    if (reps < 1 || reps > 64 || n == 0) {
-        fprintf(stderr, "--reps must be 1..64 and --n positive\n");
-        return 2;
-    }
-    double *x = malloc(n * sizeof *x), *p = malloc(n * sizeof *p), *lp = malloc(n * sizeof *lp);
-    double *out = malloc(n * sizeof *out);
-    if (!x || !p || !lp || !out) {
-        fprintf(stderr, "out of memory for n = %zu\n", n);
-        return 1;
-    }
+    return bad;
+}
+
+static void fill_inputs(size_t n, int uniform, double *x, double *p, double *log_p)
+{
     uint64_t s = 12345;
     for (size_t i = 0; i < n; i++) {
         s = s * 6364136223846793005u + 1442695040888963407u;
@@ -144,51 +142,155 @@ int main(int argc, char **argv)
         double normal = sqrt(-2 * log(u)) * cos(6.283185307179586 * v); /* Box-Muller */
         x[i] = uniform ? 6 * u - 3 : (i % 10 == 9) ? 20 * u - 10 : normal;
         p[i] = u;
-        lp[i] = log(u);
+        log_p[i] = log(u);
     }
+}
+
+/* "1e5" for powers of ten, the plain number otherwise */
+static const char *size_label(size_t n)
+{
+    static char label[32];
+    int e = 0;
+    size_t m = n;
+    while (m >= 10 && m % 10 == 0)
+        m /= 10, e++;
+    if (m == 1 && e > 0)
+        snprintf(label, sizeof label, "1e%d", e);
+    else
+        snprintf(label, sizeof label, "%zu", n);
+    return label;
+}
+
+static int parse_sizes(const char *arg, size_t *sizes, int max)
+{
+    int count = 0;
+    const char *s = arg;
+    while (*s && count < max) {
+        char *end;
+        double v = strtod(s, &end);
+        if (end == s || !(v >= 1 && v <= 1e10))
+            return 0;
+        sizes[count++] = (size_t)v;
+        s = *end == ',' ? end + 1 : end;
+        if (*end && *end != ',')
+            return 0;
+    }
+    return *s ? 0 : count;
+}
+
+static void usage(const char *argv0)
+{
+    fprintf(stderr,
+            "usage: %s [--n N[,N...]] [--time SECONDS] [--filter NAME] [--csv] [--uniform]\n"
+            "  --n       array sizes (default 1e3,1e5,1e7)\n"
+            "  --time    seconds of samples per cell (default 0.2)\n"
+            "  --filter  only the functions whose name contains NAME\n",
+            argv0);
+}
+
+int main(int argc, char **argv)
+{
+    size_t sizes[8] = {1000, 100000, 10000000};
+    int n_sizes = 3, csv = 0, uniform = 0;
+    double budget = 0.2;
+    const char *filter = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--n") && i + 1 < argc) {
+            if (!(n_sizes = parse_sizes(argv[++i], sizes, 8))) {
+                fprintf(stderr, "--n takes sizes such as 1e5 or 1000,1e6\n");
+                return 2;
+            }
+        } else if (!strcmp(argv[i], "--time") && i + 1 < argc) {
+            budget = atof(argv[++i]);
+        } else if (!strcmp(argv[i], "--filter") && i + 1 < argc) {
+            filter = argv[++i];
+        } else if (!strcmp(argv[i], "--csv")) {
+            csv = 1;
+        } else if (!strcmp(argv[i], "--uniform")) {
+            uniform = 1;
+        } else {
+            usage(argv[0]);
+            return 2;
+        }
+    }
+    size_t n_max = 0;
+    for (int k = 0; k < n_sizes; k++)
+        n_max = sizes[k] > n_max ? sizes[k] : n_max;
+    double *x = malloc(n_max * sizeof *x), *p = malloc(n_max * sizeof *p);
+    double *log_p = malloc(n_max * sizeof *log_p), *out = malloc(n_max * sizeof *out);
+    double *want = malloc(n_max * sizeof *want);
+    if (!x || !p || !log_p || !out || !want) {
+        fprintf(stderr, "out of memory for n = %zu\n", n_max);
+        return 1;
+    }
+    fill_inputs(n_max, uniform, x, p, log_p);
+    memset(out, 0, n_max * sizeof *out);
+    memset(want, 0, n_max * sizeof *want);
+
     const char *isas[3];
     int n_isa = 0;
     static const char *const all[] = {"scalar", "avx2", "neon"};
     for (int i = 0; i < 3; i++)
         if (vd_isa_supported(all[i]))
             isas[n_isa++] = all[i];
+    const char *best = isas[n_isa - 1];
 
     if (csv)
-        printf("function,n,impl,ns_per_element_median,ns_per_element_min,speedup_vs_rmath\n");
+        printf("function,n,impl,ns_per_element_median,ns_per_element_min,speedup_vs_rmath,"
+               "ratio_to_memcpy\n");
     else {
-        printf("n = %zu, median of %d runs, ns/element (speed-up vs libRmath in this run); "
-               "x: %s\n",
-               n, reps, uniform ? "uniform on [-3, 3]" : "90% N(0,1) samples, 10% uniform on [-10, 10]");
-        printf("%-14s %10s", "function", "libRmath");
+        printf("ns/element, median (min) of samples; (x) = speed-up vs libRmath in this run; "
+               "%s/memcpy = time over the memcpy floor\n",
+               best);
+        printf("d/p inputs: %s; q inputs: p uniform on (0, 1)\n",
+               uniform ? "uniform on [-3, 3]" : "90% N(0,1) samples, 10% uniform on [-10, 10]");
+        printf("%-13s %5s %15s", "function", "n", "libRmath");
         for (int k = 0; k < n_isa; k++)
-            printf(" %18s", isas[k]);
-        printf("\n");
+            printf(" %22s", isas[k]);
+        printf(" %11s/memcpy\n", best);
     }
-    for (size_t ci = 0; ci < sizeof cases / sizeof *cases; ci++) {
-        const struct bench_case *c = &cases[ci];
-        if (filter && !strstr(c->name, filter))
-            continue;
-        const double *in = c->is_quantile ? (c->log_flag ? lp : p) : x;
-        double rmed = NAN, rmin = NAN;
-#ifdef HAVE_RMATH
-        time_it(c, NULL, n, reps, in, out, &rmed, &rmin);
-#endif
+    for (int k = 0; k < n_sizes; k++) {
+        size_t n = sizes[k];
+        struct timing floor = time_it(copy_memcpy, n, x, out, budget);
         if (csv)
-            printf("%s,%zu,libRmath,%.4g,%.4g,1\n", c->name, n, rmed, rmin);
+            printf("memcpy,%zu,memcpy,%.4g,%.4g,,1\n", n, floor.median, floor.min);
         else
-            printf("%-14s %10.2f", c->name, rmed);
-        for (int k = 0; k < n_isa; k++) {
-            double med, mn;
-            time_it(c, isas[k], n, reps, in, out, &med, &mn);
+            printf("%-13s %5s %6.2f (%6.2f)\n", "memcpy", size_label(n), floor.median, floor.min);
+        for (size_t ci = 0; ci < sizeof cases / sizeof *cases; ci++) {
+            const struct bench_case *c = &cases[ci];
+            if (filter && !strstr(c->name, filter))
+                continue;
+            const double *in = c->input == INPUT_X ? x : c->input == INPUT_P ? p : log_p;
+            struct timing r = {NAN, NAN};
+            if (c->rmath)
+                r = time_it(c->rmath, n, in, want, budget);
             if (csv)
-                printf("%s,%zu,%s,%.4g,%.4g,%.3g\n", c->name, n, isas[k], med, mn, rmed / med);
+                printf("%s,%zu,libRmath,%.4g,%.4g,1,%.4g\n", c->name, n, r.median, r.min,
+                       r.median / floor.median);
             else
-                printf(" %9.2f (%5.1fx)", med, rmed / med);
+                printf("%-13s %5s %6.2f (%6.2f)", c->name, size_label(n), r.median, r.min);
+            size_t mismatches = 0;
+            for (int i = 0; i < n_isa; i++) {
+                vd_set_isa(isas[i]);
+                struct timing t = time_it(c->vdist, n, in, out, budget);
+                if (c->rmath)
+                    mismatches += count_mismatches(n, out, want);
+                if (csv)
+                    printf("%s,%zu,%s,%.4g,%.4g,%.4g,%.4g\n", c->name, n, isas[i], t.median,
+                           t.min, r.median / t.median, t.median / floor.median);
+                else
+                    printf(" %6.2f (%6.2f) %5.1fx", t.median, t.min, r.median / t.median);
+                if (!csv && i == n_isa - 1)
+                    printf(" %11.1fx", t.median / floor.median);
+            }
+            if (mismatches)
+                fprintf(csv ? stderr : stdout, " MISMATCH: %zu results differ from libRmath%s",
+                        mismatches, csv ? "\n" : "");
+            if (!csv)
+                printf("\n");
         }
-        if (!csv)
-            printf("\n");
     }
     vd_set_isa("auto");
-    free(x), free(p), free(lp), free(out);
+    free(x), free(p), free(log_p), free(out), free(want);
     return 0;
 }
