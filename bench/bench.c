@@ -18,58 +18,48 @@
 
 #include "vdist.h"
 
-#ifdef HAVE_RMATH
-#define MATHLIB_STANDALONE
-#include <Rmath.h>
-#endif
+#include "testlib.h"
 
 enum input { INPUT_X, INPUT_P, INPUT_LOG_P };
 
-typedef void (*array_fn)(size_t n, const double *in, double *out);
-
+/* A row: a function of the registry with its parameters and flags; libRmath runs as a plain
+ * loop over the same function (testlib's table, generated from the family list). */
 struct bench_case {
-    const char *name;
+    const char *label, *function;
+    double param[VD_MAX_PARAMS];
+    int lower_tail, log_flag;
     enum input input;
-    array_fn vdist, rmath;
 };
-
-/* BENCH_FN(id, vdist array call, libRmath expression of x[i]) defines id_vdist and id_rmath */
-#ifdef HAVE_RMATH
-#define RMATH_LOOP(id, expr)                                                                   \
-    static void id##_rmath(size_t n, const double *x, double *out)                             \
-    {                                                                                          \
-        for (size_t i = 0; i < n; i++)                                                         \
-            out[i] = expr;                                                                     \
-    }
-#define RMATH_FN(id) id##_rmath
-#else
-#define RMATH_LOOP(id, expr)
-#define RMATH_FN(id) NULL
-#endif
-#define BENCH_FN(id, vdist_call, rmath_expr)                                                   \
-    static void id##_vdist(size_t n, const double *x, double *out) { vdist_call; }             \
-    RMATH_LOOP(id, rmath_expr)
-#define CASE(label, input, id) {label, input, id##_vdist, RMATH_FN(id)}
-
-BENCH_FN(dnorm, vd_dnorm_array(n, x, 0, 1, 0, out), dnorm(x[i], 0, 1, 0))
-BENCH_FN(dnorm_log, vd_dnorm_array(n, x, 0, 1, 1, out), dnorm(x[i], 0, 1, 1))
-BENCH_FN(pnorm, vd_pnorm_array(n, x, 0, 1, 1, 0, out), pnorm(x[i], 0, 1, 1, 0))
-BENCH_FN(pnorm_upper, vd_pnorm_array(n, x, 0, 1, 0, 0, out), pnorm(x[i], 0, 1, 0, 0))
-BENCH_FN(pnorm_log, vd_pnorm_array(n, x, 0, 1, 1, 1, out), pnorm(x[i], 0, 1, 1, 1))
-BENCH_FN(qnorm, vd_qnorm_array(n, x, 0, 1, 1, 0, out), qnorm(x[i], 0, 1, 1, 0))
-BENCH_FN(qnorm_log, vd_qnorm_array(n, x, 0, 1, 1, 1, out), qnorm(x[i], 0, 1, 1, 1))
 
 static const struct bench_case cases[] = {
-    CASE("dnorm", INPUT_X, dnorm),
-    CASE("dnorm(log)", INPUT_X, dnorm_log),
-    CASE("pnorm", INPUT_X, pnorm),
-    CASE("pnorm(upper)", INPUT_X, pnorm_upper),
-    CASE("pnorm(log)", INPUT_X, pnorm_log),
-    CASE("qnorm", INPUT_P, qnorm),
-    CASE("qnorm(log)", INPUT_LOG_P, qnorm_log),
+    {"dnorm", "dnorm", {0, 1}, 1, 0, INPUT_X},
+    {"dnorm(log)", "dnorm", {0, 1}, 1, 1, INPUT_X},
+    {"pnorm", "pnorm", {0, 1}, 1, 0, INPUT_X},
+    {"pnorm(upper)", "pnorm", {0, 1}, 0, 0, INPUT_X},
+    {"pnorm(log)", "pnorm", {0, 1}, 1, 1, INPUT_X},
+    {"qnorm", "qnorm", {0, 1}, 1, 0, INPUT_P},
+    {"qnorm(log)", "qnorm", {0, 1}, 1, 1, INPUT_LOG_P},
 };
 
-static void copy_memcpy(size_t n, const double *in, double *out) { memcpy(out, in, n * sizeof *in); }
+/* What one timing runs: fn over n elements with the case's parameters. */
+struct job {
+    vd_array_fn fn;
+    const struct bench_case *c;
+};
+
+static void copy_memcpy(size_t n, const double *in, const double *param, int lower_tail,
+                        int log_flag, double *out)
+{
+    (void)param, (void)lower_tail, (void)log_flag;
+    memcpy(out, in, n * sizeof *in);
+}
+
+static void run_job(const struct job *j, size_t n, const double *in, double *out)
+{
+    static const struct bench_case none = {0};
+    const struct bench_case *c = j->c ? j->c : &none;
+    j->fn(n, in, c->param, c->lower_tail, c->log_flag, out);
+}
 
 static double now(void)
 {
@@ -94,10 +84,11 @@ struct timing {
 
 /* Times fn over n elements: one warm-up call, then samples of `calls` calls each until
  * budget seconds have passed (3..MAX_SAMPLES samples); a sample lasts at least ~50 us. */
-static struct timing time_it(array_fn fn, size_t n, const double *in, double *out, double budget)
+static struct timing time_it(struct job job, size_t n, const double *in, double *out,
+                             double budget)
 {
     double t0 = now();
-    fn(n, in, out);
+    run_job(&job, n, in, out);
     double once = now() - t0;
     size_t calls = once > 5e-5 ? 1 : (size_t)(5e-5 / (once > 1e-9 ? once : 1e-9)) + 1;
     double samples[MAX_SAMPLES];
@@ -106,7 +97,7 @@ static struct timing time_it(array_fn fn, size_t n, const double *in, double *ou
     while (count < 3 || (count < MAX_SAMPLES && now() - start < budget)) {
         t0 = now();
         for (size_t c = 0; c < calls; c++)
-            fn(n, in, out);
+            run_job(&job, n, in, out);
         double dt = now() - t0;
         double s = 0;
         for (size_t i = 0; i < n; i += 97)
@@ -251,32 +242,34 @@ int main(int argc, char **argv)
     }
     for (int k = 0; k < n_sizes; k++) {
         size_t n = sizes[k];
-        struct timing floor = time_it(copy_memcpy, n, x, out, budget);
+        struct timing floor = time_it((struct job){copy_memcpy, NULL}, n, x, out, budget);
         if (csv)
             printf("memcpy,%zu,memcpy,%.4g,%.4g,,1\n", n, floor.median, floor.min);
         else
             printf("%-13s %5s %6.2f (%6.2f)\n", "memcpy", size_label(n), floor.median, floor.min);
         for (size_t ci = 0; ci < sizeof cases / sizeof *cases; ci++) {
             const struct bench_case *c = &cases[ci];
-            if (filter && !strstr(c->name, filter))
+            if (filter && !strstr(c->label, filter))
                 continue;
+            const struct vd_function *f = vd_function_named(c->function);
+            vd_array_fn rmath = rmath_array(c->function);
             const double *in = c->input == INPUT_X ? x : c->input == INPUT_P ? p : log_p;
             struct timing r = {NAN, NAN};
-            if (c->rmath)
-                r = time_it(c->rmath, n, in, want, budget);
+            if (rmath)
+                r = time_it((struct job){rmath, c}, n, in, want, budget);
             if (csv)
-                printf("%s,%zu,libRmath,%.4g,%.4g,1,%.4g\n", c->name, n, r.median, r.min,
+                printf("%s,%zu,libRmath,%.4g,%.4g,1,%.4g\n", c->label, n, r.median, r.min,
                        r.median / floor.median);
             else
-                printf("%-13s %5s %6.2f (%6.2f)", c->name, size_label(n), r.median, r.min);
+                printf("%-13s %5s %6.2f (%6.2f)", c->label, size_label(n), r.median, r.min);
             size_t mismatches = 0;
             for (int i = 0; i < n_isa; i++) {
                 vd_set_isa(isas[i]);
-                struct timing t = time_it(c->vdist, n, in, out, budget);
-                if (c->rmath)
+                struct timing t = time_it((struct job){f->array, c}, n, in, out, budget);
+                if (rmath)
                     mismatches += count_mismatches(n, out, want);
                 if (csv)
-                    printf("%s,%zu,%s,%.4g,%.4g,%.4g,%.4g\n", c->name, n, isas[i], t.median,
+                    printf("%s,%zu,%s,%.4g,%.4g,%.4g,%.4g\n", c->label, n, isas[i], t.median,
                            t.min, r.median / t.median, t.median / floor.median);
                 else
                     printf(" %6.2f (%6.2f) %5.1fx", t.median, t.min, r.median / t.median);

@@ -26,49 +26,9 @@
 #define VDIST_VERSION "unknown"
 #endif
 
-/* ---- the functions the tool knows --------------------------------------------------------- */
+/* The functions the tool knows are the library's registry (vd_functions). */
 
-#define MAX_PARAMS 3
-
-/* One calling shape for every function: x, parameters, lower_tail, log flag (give_log for a
- * density, log_p otherwise). */
-typedef void (*cli_array_fn)(size_t n, const double *x, const double *param, int lower_tail,
-                             int log_flag, double *out);
-
-struct cli_function {
-    const char *name;
-    const char *param[MAX_PARAMS]; /* option names, Rmath's order */
-    double fallback[MAX_PARAMS];   /* default values (R's) */
-    int n_params;
-    cli_array_fn eval;
-};
-
-#define DENSITY_2(F)                                                                           \
-    static void cli_##F(size_t n, const double *x, const double *param, int lower_tail,       \
-                        int log_flag, double *out)                                             \
-    {                                                                                          \
-        (void)lower_tail;                                                                      \
-        vd_##F##_array(n, x, param[0], param[1], log_flag, out);                               \
-    }
-#define TAIL_2(F)                                                                              \
-    static void cli_##F(size_t n, const double *x, const double *param, int lower_tail,       \
-                        int log_flag, double *out)                                             \
-    {                                                                                          \
-        vd_##F##_array(n, x, param[0], param[1], lower_tail, log_flag, out);                   \
-    }
-
-DENSITY_2(dnorm)
-TAIL_2(pnorm)
-TAIL_2(qnorm)
-
-static const struct cli_function functions[] = {
-    {"dnorm", {"mean", "sd"}, {0, 1}, 2, cli_dnorm},
-    {"pnorm", {"mean", "sd"}, {0, 1}, 2, cli_pnorm},
-    {"qnorm", {"mean", "sd"}, {0, 1}, 2, cli_qnorm},
-};
-#define N_FUNCTIONS (sizeof functions / sizeof *functions)
-
-static int is_density(const struct cli_function *f) { return f->name[0] == 'd'; }
+static int is_density(const struct vd_function *f) { return f->kind == VD_DENSITY; }
 
 /* ---- help and info ------------------------------------------------------------------------ */
 
@@ -84,11 +44,13 @@ static void print_help(FILE *out)
             "takes NA, nan, inf, infinity and hexadecimal floats). It streams in constant memory.\n"
             "\n"
             "functions and parameters (R's defaults):\n");
-    for (size_t i = 0; i < N_FUNCTIONS; i++) {
-        const struct cli_function *f = &functions[i];
+    size_t n_functions;
+    const struct vd_function *functions = vd_functions(&n_functions);
+    for (size_t i = 0; i < n_functions; i++) {
+        const struct vd_function *f = &functions[i];
         fprintf(out, "  %-8s", f->name);
         for (int k = 0; k < f->n_params; k++)
-            fprintf(out, " --%s %g", f->param[k], f->fallback[k]);
+            fprintf(out, " --%s %g", f->param_name[k], f->param_default[k]);
         fprintf(out, is_density(f) ? "  [--log]\n" : "  [--upper] [--log]\n");
     }
     fprintf(out,
@@ -155,8 +117,8 @@ static void print_info(FILE *out)
 /* ---- streaming ---------------------------------------------------------------------------- */
 
 struct stream {
-    const struct cli_function *f;
-    double param[MAX_PARAMS];
+    const struct vd_function *f;
+    double param[VD_MAX_PARAMS];
     int lower_tail, log_flag;
     FILE *out;
     size_t n;                            /* numbers waiting in x */
@@ -169,7 +131,7 @@ static int flush_batch(struct stream *s)
 {
     if (!s->n)
         return 0;
-    s->f->eval(s->n, s->x, s->param, s->lower_tail, s->log_flag, s->x);
+    s->f->array(s->n, s->x, s->param, s->lower_tail, s->log_flag, s->x);
     char *p = s->text;
     for (size_t i = 0; i < s->n; i++) {
         p += num_format(s->x[i], p);
@@ -246,14 +208,6 @@ write_error:
 
 /* ---- arguments ---------------------------------------------------------------------------- */
 
-static const struct cli_function *find_function(const char *name)
-{
-    for (size_t i = 0; i < N_FUNCTIONS; i++)
-        if (!strcmp(functions[i].name, name))
-            return &functions[i];
-    return NULL;
-}
-
 static int parse_value(const char *text, double *value)
 {
     return num_parse(text, text + strlen(text), value);
@@ -278,7 +232,7 @@ int cli_main(int argc, char **argv, FILE *in, FILE *out, FILE *err)
         print_info(out);
         return 0;
     }
-    const struct cli_function *f = find_function(cmd);
+    const struct vd_function *f = vd_function_named(cmd);
     if (!f) {
         fprintf(err, "vdist: unknown function '%s' (vdist --help lists them)\n", cmd);
         return 2;
@@ -289,7 +243,7 @@ int cli_main(int argc, char **argv, FILE *in, FILE *out, FILE *err)
     s.n = 0;
     s.lower_tail = 1;
     s.log_flag = 0;
-    memcpy(s.param, f->fallback, sizeof s.param);
+    memcpy(s.param, f->param_default, sizeof s.param);
     const char *file = NULL, *isa = NULL;
     for (int i = 2; i < argc; i++) {
         const char *arg = argv[i];
@@ -307,7 +261,8 @@ int cli_main(int argc, char **argv, FILE *in, FILE *out, FILE *err)
             size_t name_len = eq ? (size_t)(eq - name) : strlen(name);
             int k = 0; /* the parameter's index; n_params for --isa */
             while (k < f->n_params &&
-                   !(strlen(f->param[k]) == name_len && !strncmp(f->param[k], name, name_len)))
+                   !(strlen(f->param_name[k]) == name_len &&
+                     !strncmp(f->param_name[k], name, name_len)))
                 k++;
             if (k == f->n_params && !(name_len == 3 && !strncmp(name, "isa", 3))) {
                 fprintf(err, "vdist: %s has no option '%s' (vdist --help lists them)\n", f->name,

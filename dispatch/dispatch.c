@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "vdist.h"
+#include "families.h"
 #include "kernels.h"
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -20,34 +21,22 @@
 #include <sys/auxv.h>
 #endif
 
-/* ---- the scalar table: loops over the scalar reference ---------------------------------- */
+/* ---- every function in the registry's calling form ---------------------------------------
+ * F_uniform(x, param, lower_tail, log_flag) calls the scalar reference vd_F. */
 
-static void dnorm_scalar(size_t n, const double *x, double mu, double sigma, int give_log,
-                         double *out)
-{
-    for (size_t i = 0; i < n; i++)
-        out[i] = vd_dnorm(x[i], mu, sigma, give_log);
-}
+/* The scalar table: loops over the scalar reference. */
+#define FAMILY_SCALAR(family, n_params, ...) \
+    VD_UNIFORM_FAMILY(family, n_params, _uniform, vd_) \
+    VD_UNIFORM_LOOPS(family, _uniform)
+VD_FAMILIES(FAMILY_SCALAR)
 
-static void pnorm_scalar(size_t n, const double *x, double mu, double sigma, int lower_tail,
-                         int log_p, double *out)
-{
-    for (size_t i = 0; i < n; i++)
-        out[i] = vd_pnorm(x[i], mu, sigma, lower_tail, log_p);
-}
-
-static void qnorm_scalar(size_t n, const double *x, double mu, double sigma, int lower_tail,
-                         int log_p, double *out)
-{
-    for (size_t i = 0; i < n; i++)
-        out[i] = vd_qnorm(x[i], mu, sigma, lower_tail, log_p);
-}
+#define SCALAR_ENTRIES(family, ...) \
+    .d##family = d##family##_uniform_loop, .p##family = p##family##_uniform_loop, \
+    .q##family = q##family##_uniform_loop,
 
 const struct vd_kernels vd_kernels_scalar = {
     .name = "scalar",
-    .dnorm = dnorm_scalar,
-    .pnorm = pnorm_scalar,
-    .qnorm = qnorm_scalar,
+    VD_FAMILIES(SCALAR_ENTRIES)
 };
 
 /* ---- CPU features ------------------------------------------------------------------------ */
@@ -153,44 +142,79 @@ int vd_isa_supported(const char *name)
     return isa_table(name) != NULL;
 }
 
-/* ---- public _array entry points ---------------------------------------------------------- */
+/* ---- public _array entry points ----------------------------------------------------------
+ * Parameters are checked once per call: <family>_params_regular says whether the SIMD kernels
+ * take them; anything else (NaN, degenerate or extreme) goes to the scalar reference, which
+ * owns every special case. errno is kept: libm calls inside may set it. */
 
 /* Location-scale parameters the SIMD kernels take: finite mu and a sigma whose reciprocal
- * is a normal double. Anything else is rare and handled by the scalar reference. */
+ * is a normal double. */
 static int loc_scale_regular(double mu, double sigma)
 {
     return isfinite(mu) && sigma >= 0x1p-1000 && sigma <= 0x1p1000;
 }
 
-void vd_dnorm_array(size_t n, const double *x, double mu, double sigma, int give_log,
-                    double *out)
+static int norm_params_regular(const double *p) { return loc_scale_regular(p[0], p[1]); }
+
+/* F_array_uniform: the dispatched _array form in the registry's calling form. */
+#define ARRAY_UNIFORM(F, family) \
+    static void F##_array_uniform(size_t n, const double *x, const double *p, int lower_tail, \
+                                  int log_flag, double *out) \
+    { \
+        if (n == 0) \
+            return; \
+        int saved_errno = errno; \
+        const struct vd_kernels *k = family##_params_regular(p) ? kernels() : &vd_kernels_scalar; \
+        k->F(n, x, p, lower_tail, log_flag, out); \
+        errno = saved_errno; \
+    }
+
+/* The public vd_F_array with Rmath's parameters as arguments. */
+#define PUBLIC_D1(F) \
+    void vd_##F##_array(size_t n, const double *x, double a, int give_log, double *out) \
+    { F##_array_uniform(n, x, (const double[]){a}, 1, give_log, out); }
+#define PUBLIC_P1(F) \
+    void vd_##F##_array(size_t n, const double *x, double a, int lower_tail, int log_p, \
+                        double *out) \
+    { F##_array_uniform(n, x, (const double[]){a}, lower_tail, log_p, out); }
+#define PUBLIC_D2(F) \
+    void vd_##F##_array(size_t n, const double *x, double a, double b, int give_log, \
+                        double *out) \
+    { F##_array_uniform(n, x, (const double[]){a, b}, 1, give_log, out); }
+#define PUBLIC_P2(F) \
+    void vd_##F##_array(size_t n, const double *x, double a, double b, int lower_tail, \
+                        int log_p, double *out) \
+    { F##_array_uniform(n, x, (const double[]){a, b}, lower_tail, log_p, out); }
+
+#define FAMILY_PUBLIC(family, n_params, ...) \
+    ARRAY_UNIFORM(d##family, family) ARRAY_UNIFORM(p##family, family) \
+    ARRAY_UNIFORM(q##family, family) PUBLIC_D##n_params(d##family) \
+    PUBLIC_P##n_params(p##family) PUBLIC_P##n_params(q##family)
+VD_FAMILIES(FAMILY_PUBLIC)
+
+/* ---- the registry ------------------------------------------------------------------------ */
+
+#define REGISTRY_ENTRY(F, family, kind, n_params, name1, default1, name2, default2) \
+    {#F, #family, kind, n_params, {name1, name2, ""}, {default1, default2, 0}, F##_uniform, \
+     F##_array_uniform},
+#define FAMILY_REGISTRY(family, ...) \
+    REGISTRY_ENTRY(d##family, family, VD_DENSITY, __VA_ARGS__) \
+    REGISTRY_ENTRY(p##family, family, VD_CDF, __VA_ARGS__) \
+    REGISTRY_ENTRY(q##family, family, VD_QUANTILE, __VA_ARGS__)
+
+static const struct vd_function registry[] = {VD_FAMILIES(FAMILY_REGISTRY)};
+
+const struct vd_function *vd_functions(size_t *count)
 {
-    if (n == 0)
-        return;
-    int saved_errno = errno;
-    const struct vd_kernels *k = loc_scale_regular(mu, sigma) ? kernels() : &vd_kernels_scalar;
-    k->dnorm(n, x, mu, sigma, give_log, out);
-    errno = saved_errno;
+    if (count)
+        *count = sizeof registry / sizeof *registry;
+    return registry;
 }
 
-void vd_pnorm_array(size_t n, const double *q, double mu, double sigma, int lower_tail,
-                    int log_p, double *out)
+const struct vd_function *vd_function_named(const char *name)
 {
-    if (n == 0)
-        return;
-    int saved_errno = errno;
-    const struct vd_kernels *k = loc_scale_regular(mu, sigma) ? kernels() : &vd_kernels_scalar;
-    k->pnorm(n, q, mu, sigma, lower_tail, log_p, out);
-    errno = saved_errno;
-}
-
-void vd_qnorm_array(size_t n, const double *p, double mu, double sigma, int lower_tail,
-                    int log_p, double *out)
-{
-    if (n == 0)
-        return;
-    int saved_errno = errno;
-    const struct vd_kernels *k = loc_scale_regular(mu, sigma) ? kernels() : &vd_kernels_scalar;
-    k->qnorm(n, p, mu, sigma, lower_tail, log_p, out);
-    errno = saved_errno;
+    for (size_t i = 0; name && i < sizeof registry / sizeof *registry; i++)
+        if (!strcmp(registry[i].name, name))
+            return &registry[i];
+    return NULL;
 }

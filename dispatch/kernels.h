@@ -1,18 +1,18 @@
-/* The table of _array kernels one ISA provides (internal). */
+/* The table of _array kernels one ISA provides (internal): for every family of families.h,
+ * d/p/q<family> in the registry's calling form. */
 #ifndef VDIST_KERNELS_H
 #define VDIST_KERNELS_H
 
 #include <stddef.h>
 
-typedef void (*vd_dfn1)(size_t n, const double *x, double p1, double p2, int give_log,
-                        double *out);
-typedef void (*vd_pfn1)(size_t n, const double *x, double p1, double p2, int lower_tail,
-                        int log_p, double *out);
+#include "families.h"
+#include "vdist.h"
+
+#define VD_KERNEL_FIELDS(family, ...) vd_array_fn d##family, p##family, q##family;
 
 struct vd_kernels {
     const char *name;
-    vd_dfn1 dnorm;
-    vd_pfn1 pnorm, qnorm;
+    VD_FAMILIES(VD_KERNEL_FIELDS)
 };
 
 extern const struct vd_kernels vd_kernels_scalar;

@@ -54,6 +54,32 @@ VD_API double vd_qnorm(double p, double mu, double sigma, int lower_tail, int lo
 VD_API void vd_qnorm_array(size_t n, const double *p, double mu, double sigma, int lower_tail,
                     int log_p, double *out);
 
+/* ---- the function registry ---------------------------------------------------------------
+ * Every function of the library with its name, parameters and one calling form for all, for
+ * code that wraps them all (the vdist tool, language bindings, tests). `param` holds the
+ * n_params parameters in Rmath's order; log_flag is give_log for a density (which ignores
+ * lower_tail) and log_p otherwise. `scalar` is vd_F, `array` is vd_F_array. */
+enum vd_kind { VD_DENSITY, VD_CDF, VD_QUANTILE };
+#define VD_MAX_PARAMS 3
+typedef double (*vd_scalar_fn)(double x, const double *param, int lower_tail, int log_flag);
+typedef void (*vd_array_fn)(size_t n, const double *x, const double *param, int lower_tail,
+                            int log_flag, double *out);
+struct vd_function {
+    const char *name;   /* "pnorm" */
+    const char *family; /* "norm" */
+    enum vd_kind kind;
+    int n_params;
+    const char *param_name[VD_MAX_PARAMS]; /* R's names: "mean", "sd" */
+    double param_default[VD_MAX_PARAMS];   /* R's defaults */
+    vd_scalar_fn scalar;
+    vd_array_fn array;
+};
+
+/* All functions (*count of them, families in order, d p q within a family). */
+VD_API const struct vd_function *vd_functions(size_t *count);
+/* The function with that name ("pnorm"), or NULL. */
+VD_API const struct vd_function *vd_function_named(const char *name);
+
 /* ---- dispatch ---------------------------------------------------------------------------
  * The _array functions run the kernels of one instruction set, chosen once: the best the
  * CPU supports, unless the environment variable VDIST_ISA ("auto", "scalar", "avx2",

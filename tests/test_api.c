@@ -172,47 +172,84 @@ static void test_threads_and_isa_switching(void **state)
 #endif
 
 #ifdef HAVE_RMATH
-/* Rmath's own answers for the special cases, under every ISA. */
+/* Rmath's own answers for the special cases, every function of the registry, under every
+ * ISA: specials (NaN, Inf, 0) bit for bit, finite values within 4 ULP (Rmath is accurate at
+ * these points). */
 static void test_rmath_conformance(void **state)
 {
     (void)state;
     static const double xs[] = {NAN, INFINITY, -INFINITY, 0, -0.0, 1, -1, 3, 1e300, -1e300,
                                 DBL_TRUE_MIN, 0.5, 0.075, 1 - 0x1p-53};
-    static const double params[][2] = {{0, 1}, {0, 0}, {1, 0}, {0, -1}, {NAN, 1}, {0, NAN},
-                                       {INFINITY, 1}, {-INFINITY, 1}, {0, INFINITY}, {3, 2}};
+    size_t n_functions;
+    const struct vd_function *functions = vd_functions(&n_functions);
     const char *isas[4];
     int n_isa = supported_isas(isas), mismatches = 0;
-    for (int k = 0; k < n_isa; k++) {
-        vd_set_isa(isas[k]);
-        for (size_t i = 0; i < sizeof xs / sizeof *xs; i++)
-            for (size_t j = 0; j < sizeof params / sizeof *params; j++)
-                for (int fl = 0; fl < 4; fl++) {
-                    double x = xs[i], mu = params[j][0], s = params[j][1], got[3], want[3];
-                    int lower = !(fl & 2), lg = fl & 1;
-                    double qx = lg ? (x > 0 ? -x : x) : x; /* log p <= 0 mostly */
-                    vd_dnorm_array(1, &x, mu, s, lg, &got[0]);
-                    vd_pnorm_array(1, &x, mu, s, lower, lg, &got[1]);
-                    vd_qnorm_array(1, &qx, mu, s, lower, lg, &got[2]);
-                    want[0] = dnorm(x, mu, s, lg);
-                    want[1] = pnorm(x, mu, s, lower, lg);
-                    want[2] = qnorm(qx, mu, s, lower, lg);
-                    for (int f = 0; f < 3; f++) {
-                        /* specials must match exactly; finite values within 4 ULP (Rmath is
-                         * accurate at these points) */
-                        int special = !isfinite(want[f]) || want[f] == 0;
-                        int ok = special ? same_bits(got[f], want[f])
-                                         : ulp_error_scaled(got[f], want[f], f == 2 ? fabs(mu) + fabs(want[f] - mu) : 0) <= 4;
+    for (size_t fi = 0; fi < n_functions; fi++) {
+        const struct vd_function *f = &functions[fi];
+        const struct family_tests *ft = family_tests(f->family);
+        vd_scalar_fn rmath = rmath_scalar(f->name);
+        assert_non_null(ft);
+        assert_non_null(rmath);
+        for (int k = 0; k < n_isa; k++) {
+            vd_set_isa(isas[k]);
+            for (size_t i = 0; i < sizeof xs / sizeof *xs; i++)
+                for (size_t j = 0; j < ft->n_rmath_sets; j++)
+                    for (int fl = 0; fl < 4; fl++) {
+                        const double *param = ft->rmath_sets[j];
+                        int lower = !(fl & 2), lg = fl & 1;
+                        double x = xs[i], got;
+                        if (f->kind == VD_QUANTILE && lg && x > 0)
+                            x = -x; /* log p <= 0 mostly */
+                        f->array(1, &x, param, lower, lg, &got);
+                        double want = rmath(x, param, lower, lg);
+                        double location = ft->location >= 0 ? param[ft->location] : 0;
+                        int special = !isfinite(want) || want == 0;
+                        int ok = special ? same_bits(got, want)
+                                         : ulp_error_scaled(got, want,
+                                                            f->kind == VD_QUANTILE
+                                                                ? fabs(location) + fabs(want - location)
+                                                                : 0) <= 4;
                         if (!ok && mismatches++ < 20)
-                            printf("%s %s(%g, %g, %g, lower=%d, log=%d) = %.17g, Rmath %.17g\n",
-                                   isas[k], (const char *[]){"dnorm", "pnorm", "qnorm"}[f],
-                                   f == 2 ? qx : x, mu, s, lower, lg, got[f], want[f]);
+                            printf("%s %s(%g, param %g %g, lower=%d, log=%d) = %.17g, Rmath %.17g\n",
+                                   isas[k], f->name, x, param[0], param[1], lower, lg, got, want);
                     }
-                }
+        }
     }
     vd_set_isa("auto");
     assert_int_equal(mismatches, 0);
 }
 #endif
+
+/* The registry names every function once, d p q per family, with calling forms that are the
+ * public functions themselves. */
+static void test_registry(void **state)
+{
+    (void)state;
+    size_t n;
+    const struct vd_function *f = vd_functions(&n);
+    assert_true(n >= 3 && n % 3 == 0);
+    for (size_t i = 0; i < n; i++) {
+        assert_ptr_equal(vd_function_named(f[i].name), &f[i]);
+        assert_int_equal(f[i].kind, (enum vd_kind)(i % 3));
+        assert_true(f[i].n_params >= 1 && f[i].n_params <= VD_MAX_PARAMS);
+        assert_true(strchr("dpq", f[i].name[0]) && !strcmp(f[i].name + 1, f[i].family));
+    }
+    assert_null(vd_function_named("pnrom"));
+    assert_null(vd_function_named(NULL));
+    const struct vd_function *p = vd_function_named("pnorm");
+    assert_non_null(p);
+    assert_string_equal(p->param_name[1], "sd");
+    double x[3] = {-1.5, 0.25, 7}, got[3], want[3];
+    const double param[2] = {0.5, 2};
+    p->array(3, x, param, 0, 1, got);
+    vd_pnorm_array(3, x, 0.5, 2, 0, 1, want);
+    for (int i = 0; i < 3; i++) {
+        assert_true(same_bits(got[i], want[i]));
+        assert_true(same_bits(p->scalar(x[i], param, 0, 1), vd_pnorm(x[i], 0.5, 2, 0, 1)));
+    }
+    const struct vd_function *d = vd_function_named("dnorm");
+    assert_true(same_bits(d->scalar(0.5, param, 0, 1), vd_dnorm(0.5, 0.5, 2, 1)));
+}
 
 int main(int argc, char **argv)
 {
@@ -224,6 +261,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_norm_special_values),
         cmocka_unit_test(test_errno_untouched),
         cmocka_unit_test(test_n_zero),
+        cmocka_unit_test(test_registry),
 #ifdef TEST_THREADS
         cmocka_unit_test(test_threads_and_isa_switching),
 #endif

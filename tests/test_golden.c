@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "per_function.h"
 #include "testlib.h"
 #include "vdist.h"
 
@@ -35,10 +36,10 @@ static int check_function(const char *func, const char *isa)
                w[k].region, isa, w[k].count, w[k].max, w[k].sum / w[k].count, budget,
                bad ? "  <-- OVER BUDGET" : "");
         if (bad || getenv("VDIST_SHOW_WORST")) {
-            printf("    worst: %s(%.17g, mu=%.17g, sigma=%.17g, lower=%d, log=%d) got %.17g "
+            printf("    worst: %s(%.17g, param %.17g %.17g %.17g, lower=%d, log=%d) got %.17g "
                    "want %.17g (+%.3g)\n",
-                   func, g->x, g->mu, g->sigma, g->lower_tail, g->log_flag, w[k].worst_got,
-                   g->want, g->want_lo);
+                   func, g->x, g->param[0], g->param[1], g->param[2], g->lower_tail,
+                   g->log_flag, w[k].worst_got, g->want, g->want_lo);
             failures += bad;
         }
     }
@@ -49,8 +50,10 @@ static int check_function(const char *func, const char *isa)
     return failures;
 }
 
-static void check_all_isas(const char *func)
+/* One test per function of the registry: its rows under every ISA. */
+static void check_all_isas(void **state)
 {
+    const char *func = ((const struct vd_function *)*state)->name;
     const char *isas[4];
     int n = supported_isas(isas);
     int failures = 0;
@@ -60,10 +63,6 @@ static void check_all_isas(const char *func)
     assert_int_equal(failures, 0);
 }
 
-static void test_dnorm(void **state) { (void)state; check_all_isas("dnorm"); }
-static void test_pnorm(void **state) { (void)state; check_all_isas("pnorm"); }
-static void test_qnorm(void **state) { (void)state; check_all_isas("qnorm"); }
-
 int main(int argc, char **argv)
 {
     if (argc > 1)
@@ -72,16 +71,10 @@ int main(int argc, char **argv)
     snprintf(path, sizeof path, "%s/ulp_budget.tsv", data_dir);
     if (ulp_budget_load(path) <= 0)
         return 1;
-    snprintf(path, sizeof path, "%s/norm.tsv", data_dir);
-    n_rows = golden_load(path, &rows);
+    n_rows = golden_load_all(data_dir, &rows);
     if (n_rows == 0)
         return 1;
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_dnorm),
-        cmocka_unit_test(test_pnorm),
-        cmocka_unit_test(test_qnorm),
-    };
-    int r = cmocka_run_group_tests(tests, NULL, NULL);
+    int r = run_per_function("golden", check_all_isas);
     free(rows);
     return r;
 }

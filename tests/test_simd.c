@@ -14,34 +14,12 @@
 
 #include <cmocka.h>
 
+#include "per_function.h"
 #include "testlib.h"
 #include "vdist.h"
 
 #define SIMD_BUDGET 4.0
 #define N_LARGE 100003 /* not a multiple of any vector width */
-
-enum func { DNORM, PNORM, QNORM };
-static const char *const func_names[] = {"dnorm", "pnorm", "qnorm"};
-
-static void run_array(enum func f, size_t n, const double *x, double mu, double sigma,
-                      int lower, int logf, double *out)
-{
-    switch (f) {
-    case DNORM: vd_dnorm_array(n, x, mu, sigma, logf, out); break;
-    case PNORM: vd_pnorm_array(n, x, mu, sigma, lower, logf, out); break;
-    case QNORM: vd_qnorm_array(n, x, mu, sigma, lower, logf, out); break;
-    }
-}
-
-static double run_scalar(enum func f, double x, double mu, double sigma, int lower, int logf)
-{
-    switch (f) {
-    case DNORM: return vd_dnorm(x, mu, sigma, logf);
-    case PNORM: return vd_pnorm(x, mu, sigma, lower, logf);
-    case QNORM: return vd_qnorm(x, mu, sigma, lower, logf);
-    }
-    return NAN;
-}
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15u;
 static uint64_t rng_next(void)
@@ -68,24 +46,25 @@ static const double adversarial_x[] = {
 
 /* Inputs for one function and flag set: adversarial values, then random ones spread over
  * the domain (linear near the body, log-uniform magnitudes out to the far tails). */
-static void fill_inputs(enum func f, int logf, double *x, size_t n)
+static void fill_inputs(const struct vd_function *f, int logf, double *x, size_t n)
 {
     size_t i = 0;
     for (; i < n && i < N_ADV; i++)
         x[i] = adversarial_x[i];
+    int quantile = f->kind == VD_QUANTILE;
     for (; i < n; i++) {
         double u = rng_unit();
         switch (rng_next() % 4) {
         case 0: /* body */
-            x[i] = (f == QNORM && !logf) ? u : (f == QNORM ? -4 * u : 12 * u - 6);
+            x[i] = (quantile && !logf) ? u : (quantile ? -4 * u : 12 * u - 6);
             break;
         case 1: /* tails, log-uniform magnitude */
-            x[i] = (f == QNORM && !logf) ? pow(10, -320 * u) : -pow(10, 6 * u - 3);
-            if (f != QNORM && (rng_next() & 1))
+            x[i] = (quantile && !logf) ? pow(10, -320 * u) : -pow(10, 6 * u - 3);
+            if (!quantile && (rng_next() & 1))
                 x[i] = -x[i];
             break;
         case 2: /* very far, and log p to -1e300 */
-            x[i] = (f == QNORM) ? (logf ? -pow(10, 600 * u - 300) : 1 - pow(10, -17 * u))
+            x[i] = quantile ? (logf ? -pow(10, 600 * u - 300) : 1 - pow(10, -17 * u))
                                 : (rng_next() & 1 ? 1 : -1) * pow(10, 160 * u - 2);
             break;
         default: /* any bit pattern */
@@ -97,15 +76,9 @@ static void fill_inputs(enum func f, int logf, double *x, size_t n)
     }
 }
 
-static const double param_sets[][2] = {
-    {0, 1}, {0.5, 2}, {-3, 0.25}, {1e10, 1e-3}, {-1e5, 1e5}, {0, 1e-290}, {1e300, 1e290},
-    {3, 0x1p-1000}, {0, 0x1p1000}, {NAN, 1}, {0, NAN}, {0, -1}, {0, 0}, {INFINITY, 1},
-    {0, INFINITY}, {2, DBL_TRUE_MIN},
-};
-#define N_PARAMS (sizeof param_sets / sizeof *param_sets)
-
-static int check_one_isa(enum func f, const char *isa)
+static int check_one_isa(const struct vd_function *f, const char *isa)
 {
+    const struct family_tests *ft = family_tests(f->family);
     int failures = 0, reported = 0;
     size_t checked = 0;
     double worst = 0;
@@ -113,32 +86,34 @@ static int check_one_isa(enum func f, const char *isa)
     double *big = malloc(N_LARGE * sizeof *big), *buf = malloc(80 * sizeof *buf);
     double *inplace = malloc(80 * sizeof *inplace);
     assert_int_equal(vd_set_isa(isa), 0);
-    for (size_t ps = 0; ps < N_PARAMS; ps++) {
-        double mu = param_sets[ps][0], sigma = param_sets[ps][1];
-        int n_flags = f == DNORM ? 2 : 4;
+    for (size_t ps = 0; ps < ft->n_param_sets; ps++) {
+        const double *param = ft->param_sets[ps];
+        /* a quantile loc + scale z is judged on the scale of the location too */
+        double location = ft->location >= 0 ? param[ft->location] : 0;
+        int n_flags = f->kind == VD_DENSITY ? 2 : 4;
         for (int fl = 0; fl < n_flags; fl++) {
-            int lower = f == DNORM ? 1 : !(fl & 2), logf = fl & 1;
+            int lower = f->kind == VD_DENSITY ? 1 : !(fl & 2), logf = fl & 1;
             /* big parameter sets get fewer elements: the first ones are the most varied */
             size_t n = ps < 5 ? N_LARGE : N_LARGE / 10;
             fill_inputs(f, logf, x, n);
             for (size_t i = 0; i < n; i++)
-                ref[i] = run_scalar(f, x[i], mu, sigma, lower, logf);
-            run_array(f, n, x, mu, sigma, lower, logf, big);
+                ref[i] = f->scalar(x[i], param, lower, logf);
+            f->array(n, x, param, lower, logf, big);
             for (size_t i = 0; i < n; i++, checked++) {
                 int special = !isfinite(ref[i]) || ref[i] == 0 || !isfinite(big[i]) || big[i] == 0;
-                /* a quantile mu + sigma z is judged on the scale of mu too */
-                double err = special      ? (same_bits(big[i], ref[i]) ? 0 : INFINITY)
-                             : f == QNORM ? ulp_error_scaled(big[i], ref[i], fabs(mu) + fabs(ref[i] - mu))
-                                          : ulp_error(big[i], ref[i], 0);
+                double err = special ? (same_bits(big[i], ref[i]) ? 0 : INFINITY)
+                             : f->kind == VD_QUANTILE
+                                 ? ulp_error_scaled(big[i], ref[i],
+                                                    fabs(location) + fabs(ref[i] - location))
+                                 : ulp_error(big[i], ref[i], 0);
                 if (err > worst && isfinite(err))
                     worst = err;
                 if (!(err <= SIMD_BUDGET)) {
                     failures++;
                     if (reported++ < 10)
-                        printf("  %s %s(%.17g, %.17g, %.17g, lower=%d, log=%d): simd %.17g "
+                        printf("  %s %s(%.17g, param set %zu, lower=%d, log=%d): simd %.17g "
                                "scalar %.17g (%.3g ULP)\n",
-                               isa, func_names[f], x[i], mu, sigma, lower, logf, big[i], ref[i],
-                               err);
+                               isa, f->name, x[i], ps, lower, logf, big[i], ref[i], err);
                 }
             }
             /* lengths 0..67 at every offset, and in place: same bits as the large run */
@@ -147,9 +122,9 @@ static int check_one_isa(enum func f, const char *isa)
                     size_t start = (len * 7 + off * 13) % (n - 80);
                     for (size_t i = 0; i < 80; i++)
                         buf[i] = -12345.0; /* sentinel */
-                    run_array(f, len, x + start, mu, sigma, lower, logf, buf + off);
+                    f->array(len, x + start, param, lower, logf, buf + off);
                     memcpy(inplace + off, x + start, len * sizeof *x);
-                    run_array(f, len, inplace + off, mu, sigma, lower, logf, inplace + off);
+                    f->array(len, inplace + off, param, lower, logf, inplace + off);
                     for (size_t i = 0; i < 80; i++) {
                         int inside = i >= off && i < off + len;
                         int ok = inside ? same_bits(buf[i], big[start + i - off]) &&
@@ -160,7 +135,7 @@ static int check_one_isa(enum func f, const char *isa)
                             if (reported++ < 10)
                                 printf("  %s %s len %zu offset %zu element %zu: %.17g vs %.17g "
                                        "in the large run\n",
-                                       isa, func_names[f], len, off, i, buf[i],
+                                       isa, f->name, len, off, i, buf[i],
                                        inside ? big[start + i - off] : -12345.0);
                         }
                     }
@@ -168,14 +143,16 @@ static int check_one_isa(enum func f, const char *isa)
             }
         }
     }
-    printf("%s %-6s: %zu elements vs scalar, worst %.3g ULP, %d failures\n", func_names[f], isa,
+    printf("%s %-6s: %zu elements vs scalar, worst %.3g ULP, %d failures\n", f->name, isa,
            checked, worst, failures);
     free(x), free(ref), free(big), free(buf), free(inplace);
     return failures;
 }
 
-static void check_function(enum func f)
+/* One test per function of the registry, under every ISA. */
+static void check_function(void **state)
 {
+    const struct vd_function *f = *state;
     const char *isas[4];
     int n = supported_isas(isas), failures = 0;
     for (int i = 0; i < n; i++)
@@ -184,16 +161,4 @@ static void check_function(enum func f)
     assert_int_equal(failures, 0);
 }
 
-static void test_dnorm(void **state) { (void)state; check_function(DNORM); }
-static void test_pnorm(void **state) { (void)state; check_function(PNORM); }
-static void test_qnorm(void **state) { (void)state; check_function(QNORM); }
-
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_dnorm),
-        cmocka_unit_test(test_pnorm),
-        cmocka_unit_test(test_qnorm),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+int main(void) { return run_per_function("simd-vs-scalar", check_function); }

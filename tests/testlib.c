@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "vdist.h"
+#include "families.h"
 
 #ifdef HAVE_RMATH
 #define MATHLIB_STANDALONE
@@ -68,23 +69,58 @@ size_t golden_load(const char *path, struct golden_row **rows)
             continue;
         if (n == cap)
             r = realloc(r, (cap *= 2) * sizeof *r);
-        char x[64], mu[64], sigma[64], want[64], want_lo[64];
+        /* func region x param... lower_tail log want want_lo: the parameters are the columns
+         * between x and the flags, as many as the function has */
+        char *field[16];
+        int count = 0;
+        for (char *tok = strtok(line, "\t\n"); tok && count < 16; tok = strtok(NULL, "\t\n"))
+            field[count++] = tok;
         struct golden_row *g = &r[n];
-        if (sscanf(line, "%15s %23s %63s %63s %63s %d %d %63s %63s", g->func, g->region, x, mu,
-                   sigma, &g->lower_tail, &g->log_flag, want, want_lo) != 9) {
-            fprintf(stderr, "%s: bad row: %s", path, line);
+        memset(g, 0, sizeof *g);
+        int n_params = count - 7;
+        if (n_params < 0 || n_params > VD_MAX_PARAMS) {
+            fprintf(stderr, "%s: bad row with %d fields\n", path, count);
             continue;
         }
-        g->x = strtod(x, NULL);
-        g->mu = strtod(mu, NULL);
-        g->sigma = strtod(sigma, NULL);
-        g->want = strtod(want, NULL);
-        g->want_lo = strtod(want_lo, NULL);
+        snprintf(g->func, sizeof g->func, "%s", field[0]);
+        snprintf(g->region, sizeof g->region, "%s", field[1]);
+        g->x = strtod(field[2], NULL);
+        for (int k = 0; k < n_params; k++)
+            g->param[k] = strtod(field[3 + k], NULL);
+        g->lower_tail = atoi(field[3 + n_params]);
+        g->log_flag = atoi(field[4 + n_params]);
+        g->want = strtod(field[5 + n_params], NULL);
+        g->want_lo = strtod(field[6 + n_params], NULL);
         n++;
     }
     fclose(f);
     *rows = r;
     return n;
+}
+
+size_t golden_load_all(const char *dir, struct golden_row **rows)
+{
+    size_t n_functions, total = 0;
+    const struct vd_function *f = vd_functions(&n_functions);
+    *rows = NULL;
+    for (size_t i = 0; i < n_functions; i++) {
+        if (i > 0 && !strcmp(f[i].family, f[i - 1].family))
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s.tsv", dir, f[i].family);
+        struct golden_row *part;
+        size_t n = golden_load(path, &part);
+        if (n == 0) {
+            free(*rows);
+            *rows = NULL;
+            return 0;
+        }
+        *rows = realloc(*rows, (total + n) * sizeof **rows);
+        memcpy(*rows + total, part, n * sizeof *part);
+        total += n;
+        free(part);
+    }
+    return total;
 }
 
 static struct budget {
@@ -148,39 +184,66 @@ int have_librmath(void)
 #endif
 }
 
+/* ---- libRmath in the registry's calling form, generated from the family list: each function
+ * as a scalar call and as a plain loop, as a libRmath user writes it (the call inlined, not
+ * through a pointer) ---------------------------------------------------------------------- */
+#ifdef HAVE_RMATH
+#define RMATH_FAMILY(family, n_params, ...) \
+    VD_UNIFORM_FAMILY(family, n_params, _rmath, ) VD_UNIFORM_LOOPS(family, _rmath)
+VD_FAMILIES(RMATH_FAMILY)
+
+static const struct rmath_function {
+    const char *name;
+    vd_scalar_fn scalar;
+    vd_array_fn array;
+} rmath_functions[] = {
+#define RMATH_ENTRIES(family, ...) \
+    {"d" #family, d##family##_rmath, d##family##_rmath_loop}, \
+    {"p" #family, p##family##_rmath, p##family##_rmath_loop}, \
+    {"q" #family, q##family##_rmath, q##family##_rmath_loop},
+    VD_FAMILIES(RMATH_ENTRIES)
+};
+
+static const struct rmath_function *rmath_named(const char *name)
+{
+    for (size_t i = 0; i < sizeof rmath_functions / sizeof *rmath_functions; i++)
+        if (!strcmp(rmath_functions[i].name, name))
+            return &rmath_functions[i];
+    return NULL;
+}
+
+vd_scalar_fn rmath_scalar(const char *name)
+{
+    const struct rmath_function *f = rmath_named(name);
+    return f ? f->scalar : NULL;
+}
+
+vd_array_fn rmath_array(const char *name)
+{
+    const struct rmath_function *f = rmath_named(name);
+    return f ? f->array : NULL;
+}
+#else
+vd_scalar_fn rmath_scalar(const char *name) { (void)name; return NULL; }
+vd_array_fn rmath_array(const char *name) { (void)name; return NULL; }
+#endif
+
 enum impl { IMPL_SCALAR, IMPL_ARRAY, IMPL_RMATH };
 
 static double evaluate(const struct golden_row *g, enum impl impl)
 {
+    const struct vd_function *f = vd_function_named(g->func);
+    if (!f)
+        return NAN;
     double out = NAN;
-    int d = !strcmp(g->func, "dnorm"), p = !strcmp(g->func, "pnorm"), q = !strcmp(g->func, "qnorm");
     switch (impl) {
     case IMPL_SCALAR:
-        if (d)
-            return vd_dnorm(g->x, g->mu, g->sigma, g->log_flag);
-        if (p)
-            return vd_pnorm(g->x, g->mu, g->sigma, g->lower_tail, g->log_flag);
-        if (q)
-            return vd_qnorm(g->x, g->mu, g->sigma, g->lower_tail, g->log_flag);
-        break;
+        return f->scalar(g->x, g->param, g->lower_tail, g->log_flag);
     case IMPL_ARRAY:
-        if (d)
-            vd_dnorm_array(1, &g->x, g->mu, g->sigma, g->log_flag, &out);
-        if (p)
-            vd_pnorm_array(1, &g->x, g->mu, g->sigma, g->lower_tail, g->log_flag, &out);
-        if (q)
-            vd_qnorm_array(1, &g->x, g->mu, g->sigma, g->lower_tail, g->log_flag, &out);
-        break;
+        f->array(1, &g->x, g->param, g->lower_tail, g->log_flag, &out);
+        return out;
     case IMPL_RMATH:
-#ifdef HAVE_RMATH
-        if (d)
-            return dnorm(g->x, g->mu, g->sigma, g->log_flag);
-        if (p)
-            return pnorm(g->x, g->mu, g->sigma, g->lower_tail, g->log_flag);
-        if (q)
-            return qnorm(g->x, g->mu, g->sigma, g->lower_tail, g->log_flag);
-#endif
-        break;
+        return rmath_scalar(g->func) ? rmath_scalar(g->func)(g->x, g->param, g->lower_tail, g->log_flag) : NAN;
     }
     return out;
 }
@@ -224,4 +287,36 @@ int measure_accuracy(const struct golden_row *rows, size_t n_rows, const char *f
     if (kind == IMPL_ARRAY)
         vd_set_isa("auto");
     return n;
+}
+
+/* ---- per-family test configuration --------------------------------------------------------- */
+
+/* Location-scale parameter sets: ordinary, extreme, degenerate and invalid (the first five
+ * are the most varied and get the most elements in test_simd). */
+static const double norm_param_sets[][VD_MAX_PARAMS] = {
+    {0, 1}, {0.5, 2}, {-3, 0.25}, {1e10, 1e-3}, {-1e5, 1e5}, {0, 1e-290}, {1e300, 1e290},
+    {3, 0x1p-1000}, {0, 0x1p1000}, {NAN, 1}, {0, NAN}, {0, -1}, {0, 0}, {1, 0}, {INFINITY, 1},
+    {-INFINITY, 1}, {0, INFINITY}, {2, DBL_TRUE_MIN}, {3, 2},
+};
+
+/* Where libRmath is accurate, and its special cases: point masses, invalid and infinite
+ * parameters. */
+static const double norm_rmath_sets[][VD_MAX_PARAMS] = {
+    {0, 1}, {0, 0}, {1, 0}, {0, -1}, {NAN, 1}, {0, NAN}, {INFINITY, 1}, {-INFINITY, 1},
+    {0, INFINITY}, {3, 2},
+};
+
+#define FAMILY_TESTS(family, location, sets, rmath_sets) \
+    {#family, location, sizeof sets / sizeof *sets, sets, \
+     sizeof rmath_sets / sizeof *rmath_sets, rmath_sets}
+static const struct family_tests all_family_tests[] = {
+    FAMILY_TESTS(norm, 0, norm_param_sets, norm_rmath_sets),
+};
+
+const struct family_tests *family_tests(const char *family)
+{
+    for (size_t i = 0; i < sizeof all_family_tests / sizeof *all_family_tests; i++)
+        if (!strcmp(all_family_tests[i].family, family))
+            return &all_family_tests[i];
+    return NULL;
 }

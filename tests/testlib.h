@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "vdist.h"
+
 /* Error of got in ULP of the true value want + want_lo (want the correctly rounded double,
  * want_lo the rest). The ULP of a subnormal or zero value is DBL_TRUE_MIN. Special values:
  * 0 if got matches want exactly (NaN matches NaN, Inf its sign), +Inf if not. */
@@ -22,12 +24,14 @@ int supported_isas(const char *isas[4]);
 /* One row of tests/data/<family>.tsv. */
 struct golden_row {
     char func[16], region[24];
-    double x, mu, sigma;
+    double x, param[VD_MAX_PARAMS]; /* the function's parameters, Rmath's order */
     int lower_tail, log_flag;
     double want, want_lo;
 };
 /* Reads a golden file; returns the number of rows (0 and a message on failure). Free with free(). */
 size_t golden_load(const char *path, struct golden_row **rows);
+/* Every family's file DIR/<family>.tsv, one after the other; 0 if one is missing or empty. */
+size_t golden_load_all(const char *dir, struct golden_row **rows);
 
 /* Error statistics of one function in one region under one implementation. */
 struct region_stats {
@@ -48,10 +52,30 @@ int have_librmath(void);
 int measure_accuracy(const struct golden_row *rows, size_t n_rows, const char *func,
                      const char *impl, struct region_stats *out, int max_regions);
 
+/* libRmath's function of that name in the registry's calling form, as a scalar call and
+ * as a plain loop over it; NULL when the tests are built without libRmath. */
+vd_scalar_fn rmath_scalar(const char *name);
+vd_array_fn rmath_array(const char *name);
+
 /* ULP budget for func/region on an ISA from tests/data/ulp_budget.tsv ('*' matches any
  * func or region; isa "simd" matches every ISA but scalar); the most specific row wins.
  * Returns -1 if none applies. */
 double ulp_budget(const char *func, const char *region, const char *isa);
 int ulp_budget_load(const char *path);
+
+/* What the tests feed each family: parameter sets (Rmath's order) for the SIMD-vs-scalar
+ * checks, those where libRmath's answers are the reference (its special cases, and points
+ * where it is accurate), and which parameter is a location (quantiles loc + scale z are
+ * judged on its scale too; -1 if none). */
+struct family_tests {
+    const char *family;
+    int location;
+    size_t n_param_sets;
+    const double (*param_sets)[VD_MAX_PARAMS];
+    size_t n_rmath_sets;
+    const double (*rmath_sets)[VD_MAX_PARAMS];
+};
+/* The configuration of a family, or NULL (every family of the registry must have one). */
+const struct family_tests *family_tests(const char *family);
 
 #endif

@@ -14,13 +14,15 @@
 
 #define MAX_REGIONS 32
 
-static const char *const functions[] = {"dnorm", "pnorm", "qnorm"};
-
 static void print_worst(const char *func, const struct region_stats *s)
 {
     const struct golden_row *g = s->worst;
-    printf("%s(%.17g, %.17g, %.17g, lower=%d, log=%d) = %.17g, true %.17g", func, g->x, g->mu,
-           g->sigma, g->lower_tail, g->log_flag, s->worst_got, g->want);
+    const struct vd_function *f = vd_function_named(func);
+    printf("%s(%.17g", func, g->x);
+    for (int k = 0; k < f->n_params; k++)
+        printf(", %.17g", g->param[k]);
+    printf(", lower=%d, log=%d) = %.17g, true %.17g", g->lower_tail, g->log_flag, s->worst_got,
+           g->want);
 }
 
 int main(int argc, char **argv)
@@ -41,10 +43,9 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    char path[4096];
-    snprintf(path, sizeof path, "%s/norm.tsv", data);
     struct golden_row *rows;
-    size_t n_rows = golden_load(path, &rows);
+    size_t n_rows = golden_load_all(data, &rows), n_functions;
+    const struct vd_function *functions = vd_functions(&n_functions);
     if (!n_rows) {
         fprintf(stderr, "no golden data in %s (use --data DIR)\n", data);
         return 1;
@@ -55,8 +56,8 @@ int main(int argc, char **argv)
         impls[n_impl++] = "libRmath";
 
     if (csv)
-        printf("function,region,impl,n,max_ulp,mean_ulp,worst_x,worst_mu,worst_sigma,lower_tail,"
-               "log,got,true\n");
+        printf("function,region,impl,n,max_ulp,mean_ulp,worst_x,worst_param1,worst_param2,"
+               "worst_param3,lower_tail,log,got,true\n");
     else {
         printf("ULP of the true value (mpmath), max / mean over each region's golden points\n");
         printf("%-6s %-15s %6s", "func", "region", "n");
@@ -64,8 +65,8 @@ int main(int argc, char **argv)
             printf(" %20s", impls[k]);
         printf("\n");
     }
-    for (size_t f = 0; f < sizeof functions / sizeof *functions; f++) {
-        const char *func = functions[f];
+    for (size_t f = 0; f < n_functions; f++) {
+        const char *func = functions[f].name;
         if (filter && strcmp(filter, func))
             continue;
         static struct region_stats stats[5][MAX_REGIONS];
@@ -80,9 +81,10 @@ int main(int argc, char **argv)
                 double mean = s->sum / s->count;
                 if (csv) {
                     const struct golden_row *g = s->worst;
-                    printf("%s,%s,%s,%zu,%.4g,%.4g,%.17g,%.17g,%.17g,%d,%d,%.17g,%.17g\n", func,
-                           s->region, impls[k], s->count, s->max, mean, g->x, g->mu, g->sigma,
-                           g->lower_tail, g->log_flag, s->worst_got, g->want);
+                    printf("%s,%s,%s,%zu,%.4g,%.4g,%.17g,%.17g,%.17g,%.17g,%d,%d,%.17g,%.17g\n",
+                           func, s->region, impls[k], s->count, s->max, mean, g->x, g->param[0],
+                           g->param[1], g->param[2], g->lower_tail, g->log_flag, s->worst_got,
+                           g->want);
                 } else if (s->max < 1e6) {
                     printf("      %6.2f / %6.3f", s->max, mean);
                 } else {

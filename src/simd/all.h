@@ -3,9 +3,11 @@
 #include "norm.h"
 #include "../../dispatch/kernels.h"
 
+#define VD_KERNEL_ENTRIES(family, ...)                                                          \
+    .d##family = ISA_SUFFIX(d##family##_array), .p##family = ISA_SUFFIX(p##family##_array),    \
+    .q##family = ISA_SUFFIX(q##family##_array),
+
 const struct vd_kernels ISA_SUFFIX(vd_kernels) = {
     .name = ISA_NAME,
-    .dnorm = ISA_SUFFIX(dnorm_array),
-    .pnorm = ISA_SUFFIX(pnorm_array),
-    .qnorm = ISA_SUFFIX(qnorm_array),
+    VD_FAMILIES(VD_KERNEL_ENTRIES)
 };

@@ -348,9 +348,12 @@ static double qnorm_one(double x, const void *args)
     return vd_qnorm(x, a->mu, a->sigma, a->lower_tail, a->log_flag);
 }
 
-static void ISA_SUFFIX(dnorm_array)(size_t n, const double *x, double mu, double sigma,
-                                    int give_log, double *out)
+/* The kernels in the registry's calling form: param = {mu, sigma}. */
+static void ISA_SUFFIX(dnorm_array)(size_t n, const double *x, const double *param,
+                                    int lower_tail, int give_log, double *out)
 {
+    double mu = param[0], sigma = param[1];
+    (void)lower_tail;
     struct norm_args a = norm_args_make(mu, sigma, 1, give_log);
     if (give_log)
         a.log_hi = norm_log_sigma_sqrt_2pi_hi(sigma, &a.log_lo);
@@ -364,16 +367,16 @@ static void ISA_SUFFIX(dnorm_array)(size_t n, const double *x, double mu, double
         run_array(n, x, out, &a, dnorm_vec, dnorm_one);
 }
 
-static void ISA_SUFFIX(pnorm_array)(size_t n, const double *x, double mu, double sigma,
+static void ISA_SUFFIX(pnorm_array)(size_t n, const double *x, const double *param,
                                     int lower_tail, int log_p, double *out)
 {
-    struct norm_args a = norm_args_make(mu, sigma, lower_tail, log_p);
+    struct norm_args a = norm_args_make(param[0], param[1], lower_tail, log_p);
     run_array_split(n, x, out, &a, pnorm_body_vec, pnorm_vec, pnorm_one);
 }
 
-static void ISA_SUFFIX(qnorm_array)(size_t n, const double *x, double mu, double sigma,
+static void ISA_SUFFIX(qnorm_array)(size_t n, const double *x, const double *param,
                                     int lower_tail, int log_p, double *out)
 {
-    struct norm_args a = norm_args_make(mu, sigma, lower_tail, log_p);
+    struct norm_args a = norm_args_make(param[0], param[1], lower_tail, log_p);
     run_array_split(n, x, out, &a, qnorm_central_vec, qnorm_tail_vec, qnorm_one);
 }
