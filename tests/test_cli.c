@@ -199,6 +199,37 @@ static void test_special_values(void **state)
     free_run(&r);
 }
 
+static void test_edges_of_the_stream(void **state)
+{
+    (void)state;
+    struct run r = run_text("0.5", ARGS("pnorm")); /* no final newline */
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "0.6914624612740131\n");
+    free_run(&r);
+    r = run_text("", ARGS("pnorm")); /* nothing in, nothing out */
+    assert_int_equal(r.status, 0);
+    assert_int_equal(r.out_len, 0);
+    free_run(&r);
+    r = run_text(" \n\t\r\n", ARGS("pnorm"));
+    assert_int_equal(r.status, 0);
+    assert_int_equal(r.out_len, 0);
+    free_run(&r);
+
+    /* a full disk is an error, with a message */
+    FILE *in = tmpfile(), *full = fopen("/dev/full", "w"), *err = tmpfile();
+    if (!full)
+        skip();
+    for (int i = 0; i < 20000; i++)
+        fprintf(in, "%d\n", i);
+    rewind(in);
+    char *argv[] = {"vdist", "dnorm", NULL};
+    assert_int_equal(cli_main(2, argv, in, full, err), 1);
+    char *message = slurp(err, NULL);
+    assert_non_null(strstr(message, "write error"));
+    free(message);
+    fclose(in), fclose(full), fclose(err);
+}
+
 static void test_bad_input_names_line(void **state)
 {
     (void)state;
@@ -337,6 +368,7 @@ int main(void)
         cmocka_unit_test(test_help_and_usage),
         cmocka_unit_test(test_parameters_and_flags),
         cmocka_unit_test(test_special_values),
+        cmocka_unit_test(test_edges_of_the_stream),
         cmocka_unit_test(test_bad_input_names_line),
         cmocka_unit_test(test_streaming_agrees_with_library),
         cmocka_unit_test(test_constant_memory),
