@@ -7,6 +7,7 @@
  * Numbers are parsed exactly and printed as the shortest decimal that reads back as the same
  * double (numconv.c); they go through the _array kernels CLI_BATCH at a time. */
 #include <ctype.h>
+#include <math.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +51,10 @@ static void print_help(FILE *out)
         const struct vd_function *f = &functions[i];
         fprintf(out, "  %-8s", f->name);
         for (int k = 0; k < f->n_params; k++)
-            fprintf(out, " --%s %g", f->param_name[k], f->param_default[k]);
+            if (isnan(f->param_default[k]))
+                fprintf(out, " --%s (required)", f->param_name[k]);
+            else
+                fprintf(out, " --%s %g", f->param_name[k], f->param_default[k]);
         fprintf(out, is_density(f) ? "  [--log]\n" : "  [--upper] [--log]\n");
     }
     fprintf(out,
@@ -245,6 +249,7 @@ int cli_main(int argc, char **argv, FILE *in, FILE *out, FILE *err)
     s.log_flag = 0;
     memcpy(s.param, f->param_default, sizeof s.param);
     const char *file = NULL, *isa = NULL;
+    unsigned given = 0; /* bit k: parameter k was on the command line */
     for (int i = 2; i < argc; i++) {
         const char *arg = argv[i];
         if (!strcmp(arg, "--upper") && !is_density(f)) {
@@ -272,7 +277,7 @@ int cli_main(int argc, char **argv, FILE *in, FILE *out, FILE *err)
             const char *value = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
             if (k == f->n_params && value) {
                 isa = value;
-            } else if (!value || parse_value(value, &s.param[k]) != 0) {
+            } else if (given |= 1u << k, !value || parse_value(value, &s.param[k]) != 0) {
                 fprintf(err, "vdist: --%.*s needs %s%s%s\n", (int)name_len, name,
                         k == f->n_params ? "an ISA name" : "a number", value ? ", not " : "",
                         value ? value : "");
@@ -285,6 +290,11 @@ int cli_main(int argc, char **argv, FILE *in, FILE *out, FILE *err)
             return 2;
         }
     }
+    for (int k = 0; k < f->n_params; k++)
+        if (isnan(f->param_default[k]) && !(given & 1u << k)) {
+            fprintf(err, "vdist: %s needs --%s\n", f->name, f->param_name[k]);
+            return 2;
+        }
     if (isa && vd_set_isa(isa) != 0) {
         fprintf(err, "vdist: ISA '%s' is unknown or not supported on this CPU (vdist info)\n",
                 isa);

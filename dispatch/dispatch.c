@@ -147,14 +147,9 @@ int vd_isa_supported(const char *name)
  * take them; anything else (NaN, degenerate or extreme) goes to the scalar reference, which
  * owns every special case. errno is kept: libm calls inside may set it. */
 
-/* Location-scale parameters the SIMD kernels take: finite mu and a sigma whose reciprocal
- * is a normal double. */
-static int loc_scale_regular(double mu, double sigma)
-{
-    return isfinite(mu) && sigma >= 0x1p-1000 && sigma <= 0x1p1000;
-}
-
-static int norm_params_regular(const double *p) { return loc_scale_regular(p[0], p[1]); }
+/* <family>_params_regular, from each family's scalar file */
+#define DECLARE_PARAMS_CHECK(family, ...) int family##_params_regular(const double *param);
+VD_FAMILIES(DECLARE_PARAMS_CHECK)
 
 /* F_array_uniform: the dispatched _array form in the registry's calling form. */
 #define ARRAY_UNIFORM(F, family) \

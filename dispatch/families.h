@@ -6,18 +6,21 @@
  *
  * family is Rmath's suffix: the family has d<family>, p<family> and q<family>. The
  * parameters come in Rmath's order, named as R names them, with R's defaults (an unused slot
- * is "", 0). Adding a family is a line here plus:
+ * is "", 0; a parameter R requires has default NAN). Adding a family is a line here plus:
  *   - src/scalar/<family>.c: vd_d/p/q<family>, the scalar reference (declared in vdist.h);
  *   - src/simd/<family>.h: the kernels d/p/q<family>_array over the vector layer, included
  *     by src/simd/all.h;
- *   - dispatch/dispatch.c: <family>_params_regular(param), 1 when the SIMD kernels take
- *     those parameters (the rest goes to the scalar reference);
+ *   - in the scalar file, int <family>_params_regular(const double *param): 1 when the SIMD
+ *     kernels take those parameters (the rest goes to the scalar reference);
  *   - golden data tests/data/<family>.tsv and its budget rows. */
 #ifndef VDIST_FAMILIES_H
 #define VDIST_FAMILIES_H
 
-#define VD_FAMILIES(X) \
-    X(norm, 2, "mean", 0, "sd", 1)
+#define VD_FAMILIES(X)                                                                          \
+    X(norm, 2, "mean", 0, "sd", 1)                                                              \
+    X(unif, 2, "min", 0, "max", 1)                                                              \
+    X(exp, 1, "scale", 1, "", 0)                                                                \
+    X(logis, 2, "location", 0, "scale", 1)
 
 /* NAME(x, param, lower_tail, log_flag) calling CALLEE with the parameters spread out: the
  * registry's calling form for one function. D: a density (no lower_tail), P: p or q; 1 or 2

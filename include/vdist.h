@@ -54,6 +54,45 @@ VD_API double vd_qnorm(double p, double mu, double sigma, int lower_tail, int lo
 VD_API void vd_qnorm_array(size_t n, const double *p, double mu, double sigma, int lower_tail,
                     int log_p, double *out);
 
+/* ---- closed-form families ----------------------------------------------------------------
+ * Rmath's argument order and semantics (R >= 4.2); NaN anywhere or an invalid parameter
+ * (scale <= 0, shape <= 0, min > max) gives NaN. Densities take give_log; distribution
+ * functions and quantiles take lower_tail and log_p, as vd_pnorm and vd_qnorm do. The tails
+ * are computed in expm1/log1p forms, so upper tails, log p and p near 0 or 1 keep their
+ * digits where Rmath loses them. */
+
+/* Uniform on [min, max] (min == max is a point mass). */
+VD_API double vd_dunif(double x, double min, double max, int give_log);
+VD_API double vd_punif(double q, double min, double max, int lower_tail, int log_p);
+VD_API double vd_qunif(double p, double min, double max, int lower_tail, int log_p);
+VD_API void vd_dunif_array(size_t n, const double *x, double min, double max, int give_log,
+                           double *out);
+VD_API void vd_punif_array(size_t n, const double *q, double min, double max, int lower_tail,
+                           int log_p, double *out);
+VD_API void vd_qunif_array(size_t n, const double *p, double min, double max, int lower_tail,
+                           int log_p, double *out);
+
+/* Exponential with mean `scale` (Rmath's C functions take scale = 1/rate, unlike R's). */
+VD_API double vd_dexp(double x, double scale, int give_log);
+VD_API double vd_pexp(double q, double scale, int lower_tail, int log_p);
+VD_API double vd_qexp(double p, double scale, int lower_tail, int log_p);
+VD_API void vd_dexp_array(size_t n, const double *x, double scale, int give_log, double *out);
+VD_API void vd_pexp_array(size_t n, const double *q, double scale, int lower_tail, int log_p,
+                          double *out);
+VD_API void vd_qexp_array(size_t n, const double *p, double scale, int lower_tail, int log_p,
+                          double *out);
+
+/* Logistic with location and scale. */
+VD_API double vd_dlogis(double x, double location, double scale, int give_log);
+VD_API double vd_plogis(double q, double location, double scale, int lower_tail, int log_p);
+VD_API double vd_qlogis(double p, double location, double scale, int lower_tail, int log_p);
+VD_API void vd_dlogis_array(size_t n, const double *x, double location, double scale,
+                            int give_log, double *out);
+VD_API void vd_plogis_array(size_t n, const double *q, double location, double scale,
+                            int lower_tail, int log_p, double *out);
+VD_API void vd_qlogis_array(size_t n, const double *p, double location, double scale,
+                            int lower_tail, int log_p, double *out);
+
 /* ---- the function registry ---------------------------------------------------------------
  * Every function of the library with its name, parameters and one calling form for all, for
  * code that wraps them all (the vdist tool, language bindings, tests). `param` holds the

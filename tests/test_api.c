@@ -172,6 +172,15 @@ static void test_threads_and_isa_switching(void **state)
 #endif
 
 #ifdef HAVE_RMATH
+/* Points of the conformance grid where libRmath's answer is an artifact of its arithmetic,
+ * not R's semantics; vdist gives the true value there (the golden data checks values). */
+static int rmath_artifact(const char *func, double x, int lower_tail, int log_p)
+{
+    /* qlogis upper tail: Rmath's log((1 - p)/p) overflows to +Inf for p < 1/DBL_MAX; the true
+     * quantile is at most 745 scales above the location */
+    return !strcmp(func, "qlogis") && !lower_tail && !log_p && x == DBL_TRUE_MIN;
+}
+
 /* Rmath's own answers for the special cases, every function of the registry, under every
  * ISA: specials (NaN, Inf, 0) bit for bit, finite values within 4 ULP (Rmath is accurate at
  * these points). */
@@ -200,11 +209,21 @@ static void test_rmath_conformance(void **state)
                         double x = xs[i], got;
                         if (f->kind == VD_QUANTILE && lg && x > 0)
                             x = -x; /* log p <= 0 mostly */
+                        if (rmath_artifact(f->name, x, lower, lg))
+                            continue;
                         f->array(1, &x, param, lower, lg, &got);
                         double want = rmath(x, param, lower, lg);
                         double location = ft->location >= 0 ? param[ft->location] : 0;
                         int special = !isfinite(want) || want == 0;
-                        int ok = special ? same_bits(got, want)
+                        /* where Rmath flushes a subnormal result to 0, a value within the
+                         * subnormal accuracy rule (2 DBL_TRUE_MIN) is the true one; in log
+                         * space its -Inf is the log of such a 0, and a finite log below
+                         * log(2 DBL_TRUE_MIN) the true one */
+                        int flushed = (want == 0 && got != 0 && fabs(got) <= 2 * DBL_TRUE_MIN) ||
+                                      (lg && f->kind != VD_QUANTILE && want == -INFINITY &&
+                                       isfinite(got) && got < log(2 * DBL_TRUE_MIN));
+                        int ok = flushed ? 1
+                               : special ? same_bits(got, want)
                                          : ulp_error_scaled(got, want,
                                                             f->kind == VD_QUANTILE
                                                                 ? fabs(location) + fabs(want - location)

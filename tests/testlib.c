@@ -306,11 +306,28 @@ static const double norm_rmath_sets[][VD_MAX_PARAMS] = {
     {0, INFINITY}, {3, 2},
 };
 
+static const double unif_param_sets[][VD_MAX_PARAMS] = {
+    {0, 1}, {-1, 3}, {1e10, 1e10 + 1e6}, {-5, -4.5}, {1e-300, 2e-300}, {-1e300, 1e300}, {2, 2},
+    {3, 1}, {NAN, 1}, {0, NAN}, {-INFINITY, 1}, {0, INFINITY}, {-INFINITY, INFINITY},
+};
+static const double unif_rmath_sets[][VD_MAX_PARAMS] = {
+    {0, 1}, {-1, 3}, {-5, -4.5}, {2, 2}, {3, 1}, {NAN, 1}, {0, NAN}, {-INFINITY, 1}, {0, INFINITY},
+};
+static const double exp_param_sets[][VD_MAX_PARAMS] = {
+    {1}, {0.5}, {1e-3}, {1e5}, {1e-300}, {1e300}, {0x1p-1000}, {INFINITY}, {0}, {-1}, {NAN},
+};
+static const double exp_rmath_sets[][VD_MAX_PARAMS] = {
+    {1}, {2.5}, {0.5}, {INFINITY}, {0}, {-1}, {NAN},
+};
 #define FAMILY_TESTS(family, location, sets, rmath_sets) \
     {#family, location, sizeof sets / sizeof *sets, sets, \
      sizeof rmath_sets / sizeof *rmath_sets, rmath_sets}
 static const struct family_tests all_family_tests[] = {
     FAMILY_TESTS(norm, 0, norm_param_sets, norm_rmath_sets),
+    FAMILY_TESTS(unif, 0, unif_param_sets, unif_rmath_sets),
+    FAMILY_TESTS(exp, -1, exp_param_sets, exp_rmath_sets),
+    /* logistic: location-scale like the normal */
+    FAMILY_TESTS(logis, 0, norm_param_sets, norm_rmath_sets),
 };
 
 const struct family_tests *family_tests(const char *family)

@@ -1,9 +1,10 @@
 /* vdist-ulp: accuracy of every function, region and implementation against the mpmath
  * golden data, in ULP of the true value: the scalar reference, each SIMD ISA this machine
  * runs, and libRmath side by side.
- *   vdist-ulp [--data DIR] [--csv] [--worst] [--filter NAME]
+ *   vdist-ulp [--data DIR] [--csv] [--worst] [--summary] [--filter NAME]
  * Table: max and mean ULP per cell; --worst adds the worst input of each cell; --csv gives
- * one line per function, region and implementation with the worst input. */
+ * one line per function, region and implementation with the worst input; --summary one line
+ * per function, the max over its regions. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +29,7 @@ static void print_worst(const char *func, const struct region_stats *s)
 int main(int argc, char **argv)
 {
     const char *data = "tests/data", *filter = NULL;
-    int csv = 0, worst = 0;
+    int csv = 0, worst = 0, summary = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--data") && i + 1 < argc)
             data = argv[++i];
@@ -38,8 +39,11 @@ int main(int argc, char **argv)
             csv = 1;
         else if (!strcmp(argv[i], "--worst"))
             worst = 1;
+        else if (!strcmp(argv[i], "--summary"))
+            summary = 1;
         else {
-            fprintf(stderr, "usage: %s [--data DIR] [--csv] [--worst] [--filter NAME]\n", argv[0]);
+            fprintf(stderr, "usage: %s [--data DIR] [--csv] [--worst] [--summary] [--filter NAME]\n",
+                    argv[0]);
             return 2;
         }
     }
@@ -60,7 +64,7 @@ int main(int argc, char **argv)
                "worst_param3,lower_tail,log,got,true\n");
     else {
         printf("ULP of the true value (mpmath), max / mean over each region's golden points\n");
-        printf("%-6s %-15s %6s", "func", "region", "n");
+        printf("%-8s %-15s %6s", "func", "region", "n");
         for (int k = 0; k < n_impl; k++)
             printf(" %20s", impls[k]);
         printf("\n");
@@ -73,9 +77,23 @@ int main(int argc, char **argv)
         int n_regions = 0;
         for (int k = 0; k < n_impl; k++)
             n_regions = measure_accuracy(rows, n_rows, func, impls[k], stats[k], MAX_REGIONS);
+        if (summary && !csv) { /* one line: the max over all regions, per implementation */
+            size_t count = 0;
+            for (int r = 0; r < n_regions; r++)
+                count += stats[0][r].count;
+            printf("%-8s %-15s %6zu", func, "(all regions)", count);
+            for (int k = 0; k < n_impl; k++) {
+                double max = 0;
+                for (int r = 0; r < n_regions; r++)
+                    max = stats[k][r].max > max ? stats[k][r].max : max;
+                printf(max < 1e6 ? "      %6.2f         " : "   %9.2e         ", max);
+            }
+            printf("\n");
+            continue;
+        }
         for (int r = 0; r < n_regions; r++) {
             if (!csv)
-                printf("%-6s %-15s %6zu", func, stats[0][r].region, stats[0][r].count);
+                printf("%-8s %-15s %6zu", func, stats[0][r].region, stats[0][r].count);
             for (int k = 0; k < n_impl; k++) {
                 const struct region_stats *s = &stats[k][r];
                 double mean = s->sum / s->count;

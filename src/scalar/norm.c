@@ -14,6 +14,9 @@
 #include "norm_coeffs.h"
 #include "norm_as241.h"
 #include "norm_internal.h"
+#include "params.h"
+
+int norm_params_regular(const double *param) { return loc_scale_regular(param[0], param[1]); }
 
 /* R(x) = Q(x) exp(x^2/2) for x >= 0, as a double-double (the pieces' constants are
  * double-doubles and their last Horner step is exact). */
@@ -54,8 +57,9 @@ static double pnorm_standard(double wh, double wl, int log_p)
         dd s = two_sum(-hs, log(r.hi));
         return s.hi + (s.lo + ((r.lo - INV_SQRT_2PI * xl) / r.hi - ls));
     }
-    if (hs > 800) /* Q = 0; +0 for log(1) as Rmath */
-        return lower ? 0.0 : (log_p ? 0.0 : 1.0);
+    if (hs > 800) /* Q = 0. log(1 - Q) is -0 (Q > 0 underflowed), as Rmath has it up to its
+                   * cut-off at 1e170, where it takes +0 (R_D__1) */
+        return lower ? 0.0 : (log_p ? (xh < 1e170 ? -0.0 : 0.0) : 1.0);
     dd m = two_sum(r.hi, r.lo - MUL_ADD(r.hi, ls, INV_SQRT_2PI * xl));
     double e = exp(-hs);
     dd q = two_prod(e, m.hi);
@@ -285,21 +289,9 @@ static double qnorm_checked(double p, double mu, double sigma, int lower_tail, i
 {
     if (isnan(p) || isnan(mu) || isnan(sigma))
         return p + mu + sigma;
-    if (log_p) {
-        if (p > 0)
-            return NAN;
-        if (p == 0)
-            return lower_tail ? INFINITY : -INFINITY;
-        if (p == -INFINITY)
-            return lower_tail ? -INFINITY : INFINITY;
-    } else {
-        if (p < 0 || p > 1)
-            return NAN;
-        if (p == 0)
-            return lower_tail ? -INFINITY : INFINITY;
-        if (p == 1)
-            return lower_tail ? INFINITY : -INFINITY;
-    }
+    double boundary;
+    if (quantile_boundaries(p, lower_tail, log_p, -INFINITY, INFINITY, &boundary))
+        return boundary;
     if (sigma < 0)
         return NAN;
     if (sigma == 0)

@@ -49,6 +49,17 @@ static const dd inverse_of[17] = {
 
 /* expm1(x) = r (1 + r/2 (1 + r/3 (... (1 + r/n)))) at r = x / 32, then
  * expm1(2r) = expm1(r) (expm1(r) + 2) five times: no cancellation anywhere. */
+dd log_ratio_dd(double a, double b)
+{
+    int ea, eb;
+    double ma = frexp(a, &ea), mb = frexp(b, &eb);
+    dd la = log_dd(ma), lb = log_dd(mb);
+    double k = ea - eb;
+    dd kl = two_prod(k, LN2_DD_HI); /* |k| reaches 2098: exact product, not LN2_HI's split */
+    dd s = two_sum(kl.hi, la.hi - lb.hi);
+    return two_sum(s.hi, s.lo + kl.lo + (la.lo - lb.lo) + k * LN2_DD_LO);
+}
+
 dd expm1_dd(dd x)
 {
     enum { TERMS = 16, HALVINGS = 5 };

@@ -153,6 +153,10 @@ static inline dd div_diff_dd(double a, double b, double c)
 /* log(x) as a double-double, x > 0 finite: relative error about 1e-32. */
 dd log_dd(double x);
 
+/* log(a / b) for positive finite a, b, from the logs of their mantissas: for quotients that
+ * would lose bits as a double (subnormal) or overflow. */
+dd log_ratio_dd(double a, double b);
+
 /* exp(x) - 1 as a double-double for |x| <= 2: relative error about 1e-30. */
 dd expm1_dd(dd x);
 

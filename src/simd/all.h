@@ -1,6 +1,9 @@
 /* Every family's kernels for one ISA, and that ISA's kernel table. Included by
  * src/<isa>/kernels.c after its vec.h. */
 #include "norm.h"
+#include "unif.h"
+#include "exp.h"
+#include "logis.h"
 #include "../../dispatch/kernels.h"
 
 #define VD_KERNEL_ENTRIES(family, ...)                                                          \
