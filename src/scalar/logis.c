@@ -1,7 +1,7 @@
 /* Logistic distribution: scalar reference (the accuracy oracle for the SIMD kernels).
  *
  * z = (x - location)/scale is carried as a double-double and e^-|z| as a double-double
- * with its binary exponent apart (exp_dd_scaled, from exp.c), so neither a rounded z nor
+ * with its binary exponent apart (exp_dd_scaled, numerics.c), so neither a rounded z nor
  * an underflowing exponential costs digits:
  *     density   e^-a / (scale (1 + e^-a)^2), a = |z|; log: -a - log scale - 2 log1p(e^-a)
  *     cdf       1/(1 + e^-w) or e^w/(1 + e^w) (w = z, or -z for the upper tail);
@@ -16,11 +16,6 @@
 #include "vdist.h"
 #include "numerics.h"
 #include "params.h"
-
-/* from exp.c (double-double exp and log1p) */
-dd exp_dd_scaled(dd x, int *k);
-dd exp_neg_dd(dd t);
-dd log1p_dd(double y);
 
 int logis_params_regular(const double *param) { return loc_scale_regular(param[0], param[1]); }
 

@@ -72,3 +72,43 @@ dd expm1_dd(dd x)
         e = dd_mul(e, dd_add(e, (dd){2, 0}));
     return e;
 }
+
+/* exp(x.hi + x.lo) = 2^*k (hi + lo), hi + lo in [0.7, 1.5), relative error ~1e-30, for
+ * |x.hi| <= 2000: x = k ln 2 + r, |r| <= ln2/2, exp(r) = 1 + expm1_dd(r). */
+dd exp_dd_scaled(dd x, int *k)
+{
+    double kd = nearbyint(x.hi * 0x1.71547652b82fep0); /* x / ln 2 */
+    dd p = two_prod(kd, LN2_DD_HI);
+    /* x.hi - p.hi is exact: both lie within ln2/2 of each other (Sterbenz) */
+    dd r = two_sum(x.hi - p.hi, x.lo - p.lo - kd * LN2_DD_LO);
+    dd em = expm1_dd(r);
+    dd e = two_sum(1, em.hi);
+    e.lo += em.lo;
+    *k = (int)kd;
+    return e;
+}
+
+/* exp(-t) as a double-double for t >= 0 (hi + lo rounded once where the result is
+ * subnormal; 0 beyond t = 1500). */
+dd exp_neg_dd(dd t)
+{
+    if (t.hi > 1500)
+        return (dd){0, 0};
+    int k;
+    dd e = exp_dd_scaled((dd){-t.hi, -t.lo}, &k);
+    if (k >= -1000)
+        return (dd){ldexp(e.hi, k), ldexp(e.lo, k)};
+    return (dd){ldexp(e.hi + e.lo, k), 0};
+}
+
+/* log(1 + y) as a double-double for y > -1: log(u) for u = 1 + y rounded, plus
+ * log(1 + c) = c - c^2/2 for the rounding c = (y - (u - 1)) / u, |c| <= 2^-53. */
+dd log1p_dd(double y)
+{
+    dd u = two_sum(1, y);
+    dd l = log_dd(u.hi);
+    double c = u.lo / u.hi;
+    dd s = two_sum(l.hi, c);
+    s.lo += l.lo - 0.5 * c * c;
+    return two_sum(s.hi, s.lo);
+}

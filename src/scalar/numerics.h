@@ -160,6 +160,16 @@ dd log_ratio_dd(double a, double b);
 /* exp(x) - 1 as a double-double for |x| <= 2: relative error about 1e-30. */
 dd expm1_dd(dd x);
 
+/* exp(x.hi + x.lo) = 2^*k (hi + lo), hi + lo in [0.7, 1.5), relative error ~1e-30, for
+ * |x.hi| <= 2000. */
+dd exp_dd_scaled(dd x, int *k);
+
+/* exp(-t) as a double-double for t >= 0 (rounded once where subnormal; 0 beyond t = 1500). */
+dd exp_neg_dd(dd t);
+
+/* log(1 + y) as a double-double for y > -1. */
+dd log1p_dd(double y);
+
 /* ln 2 as a double-double accurate to 2^-110 */
 #define LN2_DD_HI 0x1.62e42fefa39efp-1
 #define LN2_DD_LO 0x1.abc9e3b39803fp-56

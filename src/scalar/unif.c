@@ -14,10 +14,6 @@
 #include "vdist.h"
 #include "numerics.h"
 
-/* from exp.c */
-dd exp_dd_scaled(dd x, int *k);
-dd log1p_dd(double y);
-
 int unif_params_regular(const double *param)
 {
     /* b - a finite and normal, so the kernels' differences stay exact */
