@@ -20,7 +20,10 @@
     X(norm, 2, "mean", 0, "sd", 1)                                                              \
     X(unif, 2, "min", 0, "max", 1)                                                              \
     X(exp, 1, "scale", 1, "", 0)                                                                \
-    X(logis, 2, "location", 0, "scale", 1)
+    X(logis, 2, "location", 0, "scale", 1)                                                     \
+    X(lnorm, 2, "meanlog", 0, "sdlog", 1)                                                       \
+    X(cauchy, 2, "location", 0, "scale", 1)                                                    \
+    X(weibull, 2, "shape", NAN, "scale", 1)
 
 /* NAME(x, param, lower_tail, log_flag) calling CALLEE with the parameters spread out: the
  * registry's calling form for one function. D: a density (no lower_tail), P: p or q; 1 or 2

@@ -94,6 +94,39 @@ VD_API void vd_plogis_array(size_t n, const double *q, double location, double s
 VD_API void vd_qlogis_array(size_t n, const double *p, double location, double scale,
                             int lower_tail, int log_p, double *out);
 
+/* Log-normal: log(X) is normal with mean meanlog and standard deviation sdlog. */
+VD_API double vd_dlnorm(double x, double meanlog, double sdlog, int give_log);
+VD_API double vd_plnorm(double q, double meanlog, double sdlog, int lower_tail, int log_p);
+VD_API double vd_qlnorm(double p, double meanlog, double sdlog, int lower_tail, int log_p);
+VD_API void vd_dlnorm_array(size_t n, const double *x, double meanlog, double sdlog,
+                            int give_log, double *out);
+VD_API void vd_plnorm_array(size_t n, const double *q, double meanlog, double sdlog,
+                            int lower_tail, int log_p, double *out);
+VD_API void vd_qlnorm_array(size_t n, const double *p, double meanlog, double sdlog,
+                            int lower_tail, int log_p, double *out);
+
+/* Cauchy with location and scale. */
+VD_API double vd_dcauchy(double x, double location, double scale, int give_log);
+VD_API double vd_pcauchy(double q, double location, double scale, int lower_tail, int log_p);
+VD_API double vd_qcauchy(double p, double location, double scale, int lower_tail, int log_p);
+VD_API void vd_dcauchy_array(size_t n, const double *x, double location, double scale,
+                             int give_log, double *out);
+VD_API void vd_pcauchy_array(size_t n, const double *q, double location, double scale,
+                             int lower_tail, int log_p, double *out);
+VD_API void vd_qcauchy_array(size_t n, const double *p, double location, double scale,
+                             int lower_tail, int log_p, double *out);
+
+/* Weibull with shape and scale: P(X <= x) = 1 - exp(-(x/scale)^shape). */
+VD_API double vd_dweibull(double x, double shape, double scale, int give_log);
+VD_API double vd_pweibull(double q, double shape, double scale, int lower_tail, int log_p);
+VD_API double vd_qweibull(double p, double shape, double scale, int lower_tail, int log_p);
+VD_API void vd_dweibull_array(size_t n, const double *x, double shape, double scale,
+                              int give_log, double *out);
+VD_API void vd_pweibull_array(size_t n, const double *q, double shape, double scale,
+                              int lower_tail, int log_p, double *out);
+VD_API void vd_qweibull_array(size_t n, const double *p, double shape, double scale,
+                              int lower_tail, int log_p, double *out);
+
 /* ---- the function registry ---------------------------------------------------------------
  * Every function of the library with its name, parameters and one calling form for all, for
  * code that wraps them all (the vdist tool, language bindings, tests). `param` holds the

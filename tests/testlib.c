@@ -319,6 +319,16 @@ static const double exp_param_sets[][VD_MAX_PARAMS] = {
 static const double exp_rmath_sets[][VD_MAX_PARAMS] = {
     {1}, {2.5}, {0.5}, {INFINITY}, {0}, {-1}, {NAN},
 };
+/* shape, scale */
+static const double weibull_param_sets[][VD_MAX_PARAMS] = {
+    {1, 1}, {2, 3}, {0.5, 1e-3}, {10, 1e5}, {0.05, 2}, {100, 1}, {1e-3, 1e300}, {3, 1e-300},
+    {0x1p-30, 1}, {0x1p30, 1}, {NAN, 1}, {1, NAN}, {0, 1}, {1, 0}, {-1, 1}, {1, -1},
+    {INFINITY, 1}, {1, INFINITY},
+};
+static const double weibull_rmath_sets[][VD_MAX_PARAMS] = {
+    {1, 1}, {2, 3}, {0.5, 2}, {NAN, 1}, {1, NAN}, {0, 1}, {1, 0}, {-1, 1}, {1, -1},
+    {INFINITY, 1}, {1, INFINITY},
+};
 #define FAMILY_TESTS(family, location, sets, rmath_sets) \
     {#family, location, sizeof sets / sizeof *sets, sets, \
      sizeof rmath_sets / sizeof *rmath_sets, rmath_sets}
@@ -328,6 +338,10 @@ static const struct family_tests all_family_tests[] = {
     FAMILY_TESTS(exp, -1, exp_param_sets, exp_rmath_sets),
     /* logistic: location-scale like the normal */
     FAMILY_TESTS(logis, 0, norm_param_sets, norm_rmath_sets),
+    /* log-normal: meanlog and sdlog are the normal's mean and sd; location is on log x */
+    FAMILY_TESTS(lnorm, -1, norm_param_sets, norm_rmath_sets),
+    FAMILY_TESTS(cauchy, 0, norm_param_sets, norm_rmath_sets),
+    FAMILY_TESTS(weibull, -1, weibull_param_sets, weibull_rmath_sets),
 };
 
 const struct family_tests *family_tests(const char *family)

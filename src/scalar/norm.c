@@ -289,9 +289,21 @@ static double qnorm_checked(double p, double mu, double sigma, int lower_tail, i
 {
     if (isnan(p) || isnan(mu) || isnan(sigma))
         return p + mu + sigma;
-    double boundary;
-    if (quantile_boundaries(p, lower_tail, log_p, -INFINITY, INFINITY, &boundary))
-        return boundary;
+    if (log_p) {
+        if (p > 0)
+            return NAN;
+        if (p == 0)
+            return lower_tail ? INFINITY : -INFINITY;
+        if (p == -INFINITY)
+            return lower_tail ? -INFINITY : INFINITY;
+    } else {
+        if (p < 0 || p > 1)
+            return NAN;
+        if (p == 0)
+            return lower_tail ? -INFINITY : INFINITY;
+        if (p == 1)
+            return lower_tail ? INFINITY : -INFINITY;
+    }
     if (sigma < 0)
         return NAN;
     if (sigma == 0)
@@ -305,6 +317,127 @@ static double qnorm_checked(double p, double mu, double sigma, int lower_tail, i
     dd sz = two_prod(sigma, z.hi);
     dd sum = two_sum(mu, sz.hi);
     return sum.hi + (sum.lo + (sz.lo + sigma * z.lo));
+}
+
+/* ---- a quantile for exp(mu + sigma z) (lnorm) ---------------------------------------------
+ * There an error e in z becomes sigma z e relative in the result, and sigma z reaches ~1400
+ * before exp leaves the double range: z must be good to ~1e-19 relative, beyond the
+ * polynomial pieces above (their roundings leave ~1e-17). So the quantile gets one more
+ * Newton step whose residual comes from series evaluated wholly in double-double. */
+
+/* exp(x) as a double-double (~1e-30 relative) for |x.hi| <= 700: 2^k (1 + expm1(r)). */
+static dd exp_dd(dd x)
+{
+    double kd = nearbyint(x.hi * 0x1.71547652b82fep0); /* x / ln 2 */
+    dd p = two_prod(kd, LN2_DD_HI);
+    /* x.hi - p.hi is exact: both lie within ln2/2 of each other (Sterbenz) */
+    dd r = two_sum(x.hi - p.hi, x.lo - p.lo - kd * LN2_DD_LO);
+    dd em = expm1_dd(r);
+    dd e = two_sum(1, em.hi);
+    e.lo += em.lo;
+    return (dd){ldexp(e.hi, (int)kd), ldexp(e.lo, (int)kd)};
+}
+
+/* Phi(x) - 1/2 = phi(x) (x + x^3/3 + x^5/(3 5) + ...) for |x| < 4, and *phi = phi(x), both
+ * double-doubles: the terms are all of one sign, so the sum keeps ~1e-30. */
+static dd half_centred_dd(dd x, dd *phi)
+{
+    dd x2 = dd_mul(x, x);
+    *phi = dd_mul(exp_dd((dd){-0.5 * x2.hi, -0.5 * x2.lo}), (dd){INV_SQRT_2PI, INV_SQRT_2PI_LO});
+    dd term = x, sum = x;
+    for (int k = 1; k < 200; k++) {
+        term = dd_div(dd_mul(term, x2), (dd){2.0 * k + 1, 0});
+        sum = dd_add(sum, term);
+        if (fabs(term.hi) <= 0x1p-110 * fabs(sum.hi))
+            break;
+    }
+    return dd_mul(*phi, sum);
+}
+
+/* log Q(w) as a double-double for 0 < w < 1e150, and *mills = Q(w)/phi(w): for w < 4 from
+ * 1/2 - (Phi(w) - 1/2) (at most 5 of the ~31 digits cancel), beyond by Laplace's continued
+ * fraction Q/phi = 1/(w + 1/(w + 2/(w + 3/(w + ...)))) (60 terms: < 1e-23 from w = 4 on). */
+static dd log_upper_dd(dd w, double *mills)
+{
+    if (w.hi < 4) {
+        dd phi, t = half_centred_dd(w, &phi);
+        dd q = dd_add((dd){0.5, 0}, (dd){-t.hi, -t.lo});
+        *mills = q.hi / phi.hi;
+        dd l = log_dd(q.hi);
+        return two_sum(l.hi, l.lo + q.lo / q.hi);
+    }
+    dd t = {0, 0};
+    for (int k = w.hi >= 8 ? 30 : 60; k >= 1; k--)
+        t = dd_div((dd){k, 0}, dd_add(w, t));
+    dd r = dd_div((dd){1, 0}, dd_add(w, t));
+    *mills = r.hi;
+    dd lr = log_dd(r.hi);
+    lr = two_sum(lr.hi, lr.lo + r.lo / r.hi);
+    dd w2 = dd_mul(w, w);
+    dd a = dd_add((dd){-0.5 * w2.hi, -0.5 * w2.lo}, (dd){-LN_SQRT_2PI_HI, -LN_SQRT_2PI_LO});
+    return dd_add(a, lr);
+}
+
+/* log P as a double-double for the smaller tail probability P = min(p, 1 - p) (of exp(p)
+ * with log_p), p strictly inside the range. */
+static dd tail_log_probability(double p, int log_p)
+{
+    if (!log_p)
+        return log_dd(p < 0.5 ? p : 1 - p); /* 1 - p exact */
+    if (p <= -LN2_DD_HI)
+        return (dd){p, 0};
+    if (p > -0x1p-60) { /* log(-expm1(p)) = log(-p) + p/2 + O(p^2); expm1_dd would underflow */
+        dd l = log_dd(-p);
+        return two_sum(l.hi, l.lo + 0.5 * p);
+    }
+    dd e = expm1_dd((dd){p, 0}); /* P = -expm1(p) */
+    dd l = log_dd(-e.hi);
+    return two_sum(l.hi, l.lo + e.lo / e.hi);
+}
+
+/* z from qnorm_standard(p, log_p) with one Newton step on the double-double residual:
+ * Phi(z) - 1/2 - q for |z| < 1 (q = P - 1/2 exactly as qnorm_standard forms it), else
+ * log Q(|z|) - log P in the smaller tail. */
+static dd qnorm_standard_polished(double p, int log_p)
+{
+    dd z = qnorm_standard(p, log_p);
+    if (fabs(z.hi) < 1) {
+        dd q;
+        if (!log_p) {
+            q = two_sum(p, -0.5);
+        } else { /* exp(p) - 1/2 = expm1(p + ln 2) / 2 */
+            dd t = two_sum(p, LN2_DD_HI);
+            q = expm1_dd(two_sum(t.hi, t.lo + LN2_DD_LO));
+            q = (dd){0.5 * q.hi, 0.5 * q.lo};
+        }
+        dd phi, t = half_centred_dd(z, &phi);
+        dd resid = dd_add(t, (dd){-q.hi, -q.lo});
+        return two_sum(z.hi, z.lo - resid.hi / phi.hi);
+    }
+    dd w = z.hi < 0 ? dd_neg(z) : z;
+    if (!(w.hi < 1e150)) /* w^2 would overflow; there z's own error is far below 1e-19 */
+        return z;
+    double mills;
+    dd lq = log_upper_dd(w, &mills);
+    dd resid = dd_add(lq, dd_neg(tail_log_probability(p, log_p)));
+    w = two_sum(w.hi, w.lo + resid.hi * mills); /* -resid / (d/dw log Q), d/dw log Q = -1/mills */
+    return z.hi < 0 ? dd_neg(w) : w;
+}
+
+double norm_p_standard_dd(double zh, double zl, int lower_tail, int log_p)
+{
+    if (!lower_tail)
+        zh = -zh, zl = -zl;
+    return pnorm_standard(zh, zl, log_p);
+}
+
+double norm_q_standard_dd(double p, int lower_tail, int log_p, double *lo)
+{
+    dd z = qnorm_standard_polished(p, log_p);
+    if (!lower_tail)
+        z = dd_neg(z);
+    *lo = z.lo;
+    return z.hi;
 }
 
 double vd_dnorm(double x, double mu, double sigma, int give_log)

@@ -5,4 +5,14 @@
 /* log(sigma sqrt(2 pi)) = hi + *lo, as a double-double (the per-call constant of dnorm's log). */
 double norm_log_sigma_sqrt_2pi_hi(double sigma, double *lo);
 
+/* Phi(z) (lower_tail) or 1 - Phi(z), or their logs, for z = zh + zl a double-double
+ * (|zl| <= ulp(zh), zh finite): pnorm of the standard normal without rounding z first.
+ * (Used by lnorm, where z comes from a double-double log x.) */
+double norm_p_standard_dd(double zh, double zl, int lower_tail, int log_p);
+
+/* The standard normal quantile z of p (exp(p) with log_p; the upper tail's unless
+ * lower_tail) as zh + *lo, p strictly inside (0, 1) (log p in (-Inf, 0)): the double-double
+ * qnorm computes before forming mu + sigma z. */
+double norm_q_standard_dd(double p, int lower_tail, int log_p, double *lo);
+
 #endif

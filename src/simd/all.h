@@ -4,6 +4,9 @@
 #include "unif.h"
 #include "exp.h"
 #include "logis.h"
+#include "lnorm.h"
+#include "cauchy.h"
+#include "weibull.h"
 #include "../../dispatch/kernels.h"
 
 #define VD_KERNEL_ENTRIES(family, ...)                                                          \

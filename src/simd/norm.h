@@ -110,10 +110,10 @@ ALWAYS_INLINE vdbl dnorm_vec_standard(vdbl x, const void *args, vmsk *slow)
     return dnorm_vec_impl(x, args, slow, 1);
 }
 
-ALWAYS_INLINE vdbl pnorm_vec(vdbl x, const void *args, vmsk *slow)
+/* pnorm of z = zh + zl (before the tail flip): the second stage of pnorm_vec, also the entry
+ * for lnorm, whose z comes from a double-double log x (a->standard must be 0 there). */
+ALWAYS_INLINE vdbl pnorm_z_vec(vdbl zh, vdbl zl, const struct norm_args *a, vmsk *slow)
 {
-    const struct norm_args *a = args;
-    vdbl zl, zh = norm_z(x, a, &zl);
     if (!a->lower_tail) {
         zh = v_neg(zh);
         zl = v_neg(zl);
@@ -144,6 +144,13 @@ ALWAYS_INLINE vdbl pnorm_vec(vdbl x, const void *args, vmsk *slow)
     return v_sel(neg, lower, upper);
 }
 
+ALWAYS_INLINE vdbl pnorm_vec(vdbl x, const void *args, vmsk *slow)
+{
+    const struct norm_args *a = args;
+    vdbl zl, zh = norm_z(x, a, &zl);
+    return pnorm_z_vec(zh, zl, a, slow);
+}
+
 /* Phi(w) - 1/2 = w B(w^2) for |w| <= 1.5, as t_hi + *t_lo: no exponential, and the
  * cancellation in 1/2 + t costs nothing because t carries ~2^-100. (The rounding of w^2 is
  * put back through B1 = (B - B(0))/w^2 instead of B', which is close enough there.) */
@@ -163,10 +170,9 @@ ALWAYS_INLINE vdbl v_norm_body_dd(vdbl w, vdbl *t_lo)
 
 /* pnorm, first stage: |z| <= 1.5 by the body series; the other lanes are deferred to
  * pnorm_vec (the Q = exp(-x^2/2) R path) and run there in packed vectors. */
-ALWAYS_INLINE vdbl pnorm_body_vec(vdbl x, const void *args, vmsk *deferred, vmsk *slow)
+ALWAYS_INLINE vdbl pnorm_body_z_vec(vdbl zh, vdbl zl, const struct norm_args *a, vmsk *deferred,
+                                    vmsk *slow)
 {
-    const struct norm_args *a = args;
-    vdbl zl, zh = norm_z(x, a, &zl);
     if (!a->lower_tail) {
         zh = v_neg(zh);
         zl = v_neg(zl);
@@ -191,6 +197,13 @@ ALWAYS_INLINE vdbl pnorm_body_vec(vdbl x, const void *args, vmsk *deferred, vmsk
     if (!a->log_flag)
         return v_add(p, p_lo);
     return v_add(v_log_normal(p), v_div(p_lo, p));
+}
+
+ALWAYS_INLINE vdbl pnorm_body_vec(vdbl x, const void *args, vmsk *deferred, vmsk *slow)
+{
+    const struct norm_args *a = args;
+    vdbl zl, zh = norm_z(x, a, &zl);
+    return pnorm_body_z_vec(zh, zl, a, deferred, slow);
 }
 
 /* ---- quantile: rational approximations fitted to ~1e-18 (tools/fit_norm.py) ------------
@@ -263,11 +276,13 @@ ALWAYS_INLINE vdbl qnorm_finish(vdbl z, vdbl z_lo, const struct norm_args *a)
 
 #define LOG_P_MIN -729.0 /* the far fit ends at r = sqrt(-log P) = 27 */
 
-/* First stage: the central region. Tail lanes are deferred to qnorm_tail_vec (run on packed
- * vectors of tail lanes); p outside (0, 1) and the extreme tails go to the scalar reference. */
-ALWAYS_INLINE vdbl qnorm_central_vec(vdbl p, const void *args, vmsk *deferred, vmsk *slow)
+/* First stage: the central region, z = hi + *z_lo_out of the lower tail (qnorm_finish applies
+ * the tail and mu + sigma z; lnorm takes z as it is). Tail lanes are deferred to
+ * qnorm_tail_vec (run on packed vectors of tail lanes); p outside (0, 1) and the extreme
+ * tails go to the scalar reference. */
+ALWAYS_INLINE vdbl qnorm_central_z_vec(vdbl p, const struct norm_args *a, vmsk *deferred,
+                                       vmsk *slow, vdbl *z_lo_out)
 {
-    const struct norm_args *a = args;
     vmsk central, tail;
     vdbl z = v_set(0), z_lo = v_set(0);
     if (!a->log_flag) {
@@ -300,14 +315,21 @@ ALWAYS_INLINE vdbl qnorm_central_vec(vdbl p, const void *args, vmsk *deferred, v
     }
     *deferred = tail;
     *slow = v_not(v_or(central, tail));
+    *z_lo_out = z_lo;
+    return z;
+}
+
+ALWAYS_INLINE vdbl qnorm_central_vec(vdbl p, const void *args, vmsk *deferred, vmsk *slow)
+{
+    const struct norm_args *a = args;
+    vdbl z_lo, z = qnorm_central_z_vec(p, a, deferred, slow, &z_lo);
     return qnorm_finish(z, z_lo, a);
 }
 
 /* Second stage, for the lanes qnorm_central_vec deferred (P the smaller tail probability,
- * DBL_MIN <= P < 0.075, or log P in [-729, log 0.075]). */
-ALWAYS_INLINE vdbl qnorm_tail_vec(vdbl p, const void *args, vmsk *slow)
+ * DBL_MIN <= P < 0.075, or log P in [-729, log 0.075]); z = hi + *z_lo of the lower tail. */
+ALWAYS_INLINE vdbl qnorm_tail_z_vec(vdbl p, const struct norm_args *a, vmsk *slow, vdbl *z_lo)
 {
-    const struct norm_args *a = args;
     vmsk low;
     vdbl s_lo = v_set(0), s; /* -log P */
     *slow = v_lt(v_set(1), v_set(0)); /* none */
@@ -327,7 +349,15 @@ ALWAYS_INLINE vdbl qnorm_tail_vec(vdbl p, const void *args, vmsk *slow)
         }
     }
     vdbl w_lo, w = v_upper_quantile(s, s_lo, &w_lo);
-    return qnorm_finish(v_sel(low, v_neg(w), w), v_sel(low, v_neg(w_lo), w_lo), a);
+    *z_lo = v_sel(low, v_neg(w_lo), w_lo);
+    return v_sel(low, v_neg(w), w);
+}
+
+ALWAYS_INLINE vdbl qnorm_tail_vec(vdbl p, const void *args, vmsk *slow)
+{
+    const struct norm_args *a = args;
+    vdbl z_lo, z = qnorm_tail_z_vec(p, a, slow, &z_lo);
+    return qnorm_finish(z, z_lo, a);
 }
 
 static double dnorm_one(double x, const void *args)
