@@ -54,6 +54,16 @@ static const struct bench_case cases[] = {
     {"plogis", "plogis", {0, 1}, 1, 0, INPUT_SAMPLE},
     {"plogis(log)", "plogis", {0, 1}, 1, 1, INPUT_SAMPLE},
     {"qlogis", "qlogis", {0, 1}, 1, 0, INPUT_P},
+    {"dlnorm", "dlnorm", {0, 1}, 1, 0, INPUT_SAMPLE},
+    {"plnorm", "plnorm", {0, 1}, 1, 0, INPUT_SAMPLE},
+    {"qlnorm", "qlnorm", {0, 1}, 1, 0, INPUT_P},
+    {"dcauchy", "dcauchy", {0, 1}, 1, 0, INPUT_SAMPLE},
+    {"pcauchy", "pcauchy", {0, 1}, 1, 0, INPUT_SAMPLE},
+    {"qcauchy", "qcauchy", {0, 1}, 1, 0, INPUT_P},
+    {"dweibull", "dweibull", {2, 1}, 1, 0, INPUT_SAMPLE},
+    {"pweibull", "pweibull", {2, 1}, 1, 0, INPUT_SAMPLE},
+    {"pweibull(upper,log)", "pweibull", {2, 1}, 0, 1, INPUT_SAMPLE},
+    {"qweibull", "qweibull", {2, 1}, 1, 0, INPUT_P},
 };
 
 /* What one timing runs: fn over n elements with the case's parameters. */
