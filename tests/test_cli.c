@@ -120,7 +120,8 @@ static void test_help_and_usage(void **state)
     (void)state;
     struct run r = run_text("", ARGS("--help"));
     assert_int_equal(r.status, 0);
-    for (const char *f = "dnorm\0pnorm\0qnorm\0--mean\0--sd\0--upper\0--log\0--isa\0"; *f;
+    for (const char *f = "dnorm\0pnorm\0qnorm\0--mean\0--sd\0--upper\0--log\0--isa\0"
+                         "qweibull\0--shape (required)\0"; *f;
          f += strlen(f) + 1)
         assert_non_null(strstr(r.out, f));
     free_run(&r);
@@ -140,6 +141,7 @@ static void test_help_and_usage(void **state)
         ARGS("dnorm", "--upper"),           /* no tails for a density */
         ARGS("pnorm", "--isa", "mmx"),      /* unknown ISA */
         ARGS("pnorm", "a.txt", "b.txt"),    /* two files */
+        ARGS("pweibull", "--scale", "2"),   /* a parameter R requires, missing */
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         r = run_text("1\n", bad[i]);
@@ -179,6 +181,13 @@ static void test_parameters_and_flags(void **state)
     r = run_text("0\n", ARGS("dnorm", "--log"));
     assert_int_equal(read_results(r.out, &got, 1), 1);
     assert_true(same_double(got, dnorm_1(0, 0, 1, 1)));
+    free_run(&r);
+    /* a required parameter given; the others keep R's defaults */
+    r = run_text("2\n", ARGS("pweibull", "--shape", "1.5"));
+    assert_int_equal(read_results(r.out, &got, 1), 1);
+    double want = 2;
+    vd_pweibull_array(1, &want, 1.5, 1, 1, 0, &want);
+    assert_true(same_double(got, want));
     free_run(&r);
     /* a file named on the command line, and '-' for stdin */
     r = run_text("2\n", ARGS("dnorm", "-"));
