@@ -1,9 +1,63 @@
 /* Shared scalar numerics that are too long to inline. */
 #include "numerics.h"
 
-/* log(x) = k ln 2 + 2 atanh(s), s = (m - 1)/(m + 1), x = m 2^k, m in [sqrt(1/2), sqrt(2)).
- * |s| <= 0.1716, so 2 atanh(s) = 2 s (1 + s^2/3 + s^4/5 + ...) converges by a factor
- * s^2 <= 0.0295 per term; 22 terms in double-double reach ~1e-32. */
+/* The double-double exp and log are table driven (tools/gen_numerics_tables.py): the
+ * reduced argument is below 2^-8.4, so a short series reaches 2^-100, with only its leading
+ * Horner steps in double-double. Relative error about 2^-100: log densities cancel terms
+ * of ~1e15 times the result, and Weibull's (x/scale)^shape amplifies log x - log scale. */
+#include "numerics_tables.h"
+
+/* c + t l for a double t and double-doubles c = c_hi + c_lo and l: one Horner step of a
+ * series whose leading terms need more than a double's precision */
+static inline dd horner_step_dd(double c_hi, double c_lo, double t, dd l)
+{
+    dd p = two_prod(t, l.hi);
+    dd s = two_sum(c_hi, p.hi);
+    s.lo += c_lo + p.lo + t * l.lo;
+    return two_sum(s.hi, s.lo);
+}
+
+/* expm1(r) for |r.hi| <= ln2/512 (plus a little): r (1 + r/2 + r^2/6 + r^3/24 + r^4 h(r)),
+ * h (1/5! to 1/9!, r^9/10! < 2^-107 r) in double and the steps above it in double-double;
+ * r.lo enters through the derivative e^r = 1 + expm1(r) */
+static dd expm1_small(dd r)
+{
+    static const double inverse_factorial_5_to_9[5] = {
+        1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320, 1.0 / 362880,
+    };
+    double t = r.hi;
+    dd s = {poly_eval(inverse_factorial_5_to_9, 4, t), 0};
+    s = horner_step_dd(0x1.5555555555555p-5, 0x1.5555555555555p-59, t, s); /* 1/24 */
+    s = horner_step_dd(0x1.5555555555555p-3, 0x1.5555555555555p-57, t, s); /* 1/6 */
+    s = horner_step_dd(0.5, 0, t, s);
+    s = horner_step_dd(1, 0, t, s);
+    s = horner_step_dd(0, 0, t, s);
+    s.lo += r.lo * (1 + s.hi);
+    return two_sum(s.hi, s.lo);
+}
+
+/* log(1 + u) for |u.hi| <= 2^-8.4: u (1 - u (1/2 - u (1/3 - u (1/4 - u (1/5 - u g(u)))))),
+ * g (1/6 to 1/13, u^13/13 < 2^-100 u) in double and the steps above it in double-double; u.lo enters
+ * through the derivative 1/(1 + u) */
+static dd log1p_small(dd u)
+{
+    static const double alternating_inverse_6_to_13[8] = {
+        1.0 / 6, -1.0 / 7, 1.0 / 8, -1.0 / 9, 1.0 / 10, -1.0 / 11, 1.0 / 12, -1.0 / 13,
+    };
+    double t = u.hi;
+    dd s = {poly_eval(alternating_inverse_6_to_13, 7, t), 0};
+    s = horner_step_dd(0.2, -0x1.999999999999ap-57, -t, s); /* 1/5 */
+    s = horner_step_dd(0.25, 0, -t, s);
+    s = horner_step_dd(0x1.5555555555555p-2, 0x1.5555555555555p-56, -t, s); /* 1/3 */
+    s = horner_step_dd(0.5, 0, -t, s);
+    s = horner_step_dd(1, 0, -t, s);
+    s = horner_step_dd(0, 0, t, s);
+    s.lo += u.lo / (1 + t);
+    return two_sum(s.hi, s.lo);
+}
+
+/* log(x) = k ln 2 - log(r) + log(m r), x = 2^k m with m in [sqrt(1/2), sqrt(2)) and r from
+ * the table: m r is exact as a double-double and within 2^-8.4 of 1. */
 dd log_dd(double x)
 {
     int k;
@@ -12,43 +66,14 @@ dd log_dd(double x)
         m *= 2;
         k -= 1;
     }
-    dd den = two_sum(m, 1.0);
-    dd s = dd_div((dd){m - 1.0, 0}, den); /* m - 1 is exact (Sterbenz) */
-    dd u = dd_mul(s, s);
-    enum { TERMS = 22 };
-    dd series = {1.0 / (2 * TERMS + 1), 0};
-    for (int j = TERMS - 1; j >= 0; j--) {
-        double d = 2.0 * j + 1, inv_hi = 1.0 / d;
-        dd inv = {inv_hi, exact_remainder(1.0, inv_hi, d) / d}; /* 1/d to ~2^-106 */
-        series = dd_add(dd_mul(series, u), inv);
-    }
-    dd log_m = dd_mul(dd_mul(s, series), (dd){2.0, 0});
-    dd k_ln2 = dd_add(two_prod(k, LN2_DD_HI), two_prod(k, LN2_DD_LO)); /* ~k 2^-110 */
-    return dd_add(k_ln2, log_m);
+    const double *entry = log_table[(int)(m * 256 + 0.5) - LOG_TABLE_FIRST];
+    dd mr = two_prod(m, entry[0]);
+    dd u = two_sum(mr.hi - 1, mr.lo); /* mr.hi - 1 is exact (Sterbenz) */
+    dd k_ln2 = two_prod(k, LN2_DD_HI);
+    k_ln2.lo += k * LN2_DD_LO;
+    return dd_add(dd_add(k_ln2, (dd){entry[1], entry[2]}), log1p_small(u));
 }
 
-/* 1/k for k = 2..16 as double-doubles (exact to ~2^-107) */
-static const dd inverse_of[17] = {
-    {0, 0}, {1, 0},
-    {0x1.0000000000000p-1, 0.0}, /* 1/2 */
-    {0x1.5555555555555p-2, 0x1.5555555555555p-56}, /* 1/3 */
-    {0x1.0000000000000p-2, 0.0}, /* 1/4 */
-    {0x1.999999999999ap-3, -0x1.999999999999ap-57}, /* 1/5 */
-    {0x1.5555555555555p-3, 0x1.5555555555555p-57}, /* 1/6 */
-    {0x1.2492492492492p-3, 0x1.2492492492492p-57}, /* 1/7 */
-    {0x1.0000000000000p-3, 0.0}, /* 1/8 */
-    {0x1.c71c71c71c71cp-4, 0x1.c71c71c71c71cp-58}, /* 1/9 */
-    {0x1.999999999999ap-4, -0x1.999999999999ap-58}, /* 1/10 */
-    {0x1.745d1745d1746p-4, -0x1.745d1745d1746p-59}, /* 1/11 */
-    {0x1.5555555555555p-4, 0x1.5555555555555p-58}, /* 1/12 */
-    {0x1.3b13b13b13b14p-4, -0x1.3b13b13b13b14p-58}, /* 1/13 */
-    {0x1.2492492492492p-4, 0x1.2492492492492p-58}, /* 1/14 */
-    {0x1.1111111111111p-4, 0x1.1111111111111p-60}, /* 1/15 */
-    {0x1.0000000000000p-4, 0.0}, /* 1/16 */
-};
-
-/* expm1(x) = r (1 + r/2 (1 + r/3 (... (1 + r/n)))) at r = x / 32, then
- * expm1(2r) = expm1(r) (expm1(r) + 2) five times: no cancellation anywhere. */
 dd log_ratio_dd(double a, double b)
 {
     int ea, eb;
@@ -60,32 +85,36 @@ dd log_ratio_dd(double a, double b)
     return two_sum(s.hi, s.lo + kl.lo + (la.lo - lb.lo) + k * LN2_DD_LO);
 }
 
-dd expm1_dd(dd x)
-{
-    enum { TERMS = 16, HALVINGS = 5 };
-    dd r = {x.hi * 0x1p-5, x.lo * 0x1p-5};
-    dd t = {1, 0};
-    for (int k = TERMS; k >= 2; k--)
-        t = dd_add((dd){1, 0}, dd_mul(dd_mul(t, r), inverse_of[k]));
-    dd e = dd_mul(r, t);
-    for (int i = 0; i < HALVINGS; i++)
-        e = dd_mul(e, dd_add(e, (dd){2, 0}));
-    return e;
-}
-
-/* exp(x.hi + x.lo) = 2^*k (hi + lo), hi + lo in [0.7, 1.5), relative error ~1e-30, for
- * |x.hi| <= 2000: x = k ln 2 + r, |r| <= ln2/2, exp(r) = 1 + expm1_dd(r). */
+/* exp(x) = 2^(n/256) exp(r), n = round(256 x / ln 2), |r| <= ln2/512: 2^(j/256) from the
+ * table for j = n mod 256 and exp(r) = 1 + expm1_small(r). */
 dd exp_dd_scaled(dd x, int *k)
 {
-    double kd = nearbyint(x.hi * 0x1.71547652b82fep0); /* x / ln 2 */
-    dd p = two_prod(kd, LN2_DD_HI);
-    /* x.hi - p.hi is exact: both lie within ln2/2 of each other (Sterbenz) */
-    dd r = two_sum(x.hi - p.hi, x.lo - p.lo - kd * LN2_DD_LO);
-    dd em = expm1_dd(r);
-    dd e = two_sum(1, em.hi);
-    e.lo += em.lo;
-    *k = (int)kd;
-    return e;
+    double n = (x.hi * 0x1.71547652b82fep8 + 0x1.8p52) - 0x1.8p52; /* round(x 256/ln 2) */
+    long n_int = (long)n;
+    int j = (int)(n_int & 255);
+    *k = (int)((n_int - j) / 256);
+    /* n times the first two parts is exact and x.hi - n part1 is exact (Sterbenz) */
+    dd r = two_sum(x.hi - n * EXP_LN2_256_1, -n * EXP_LN2_256_2);
+    r.lo += x.lo - n * EXP_LN2_256_3;
+    dd em = expm1_small(r);
+    double t_hi = exp2_table[j][0], t_lo = exp2_table[j][1];
+    dd p = two_prod(t_hi, em.hi);
+    dd e = two_sum(t_hi, p.hi);
+    e.lo += p.lo + t_hi * em.lo + t_lo * (1 + em.hi);
+    return two_sum(e.hi, e.lo);
+}
+
+/* expm1 near 0 from the series (no cancellation); beyond, 2^k e - 1 from exp_dd_scaled,
+ * where the result is at least ln2/512 in size, so the subtraction costs nothing. */
+dd expm1_dd(dd x)
+{
+    if (fabs(x.hi) <= 0x1.62e42fefa39efp-10) /* ln2/512 */
+        return expm1_small(x);
+    int k;
+    dd e = exp_dd_scaled(x, &k);
+    if (k < -200) /* e^x < 2^-199: -1 + e^x */
+        return two_sum(-1, ldexp(e.hi, k));
+    return dd_add((dd){-1, 0}, (dd){ldexp(e.hi, k), ldexp(e.lo, k)});
 }
 
 /* exp(-t) as a double-double for t >= 0 (hi + lo rounded once where the result is

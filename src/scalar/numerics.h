@@ -150,17 +150,18 @@ static inline dd div_diff_dd(double a, double b, double c)
     return (dd){qh, (r + d.lo) / c};
 }
 
-/* log(x) as a double-double, x > 0 finite: relative error about 1e-32. */
+/* log(x) as a double-double, x > 0 finite (subnormal too): relative error about 2^-100. */
 dd log_dd(double x);
 
 /* log(a / b) for positive finite a, b, from the logs of their mantissas: for quotients that
  * would lose bits as a double (subnormal) or overflow. */
 dd log_ratio_dd(double a, double b);
 
-/* exp(x) - 1 as a double-double for |x| <= 2: relative error about 1e-30. */
+/* exp(x) - 1 as a double-double for x <= 709, tiny and subnormal x included: relative error
+ * below 2^-70. */
 dd expm1_dd(dd x);
 
-/* exp(x.hi + x.lo) = 2^*k (hi + lo), hi + lo in [0.7, 1.5), relative error ~1e-30, for
+/* exp(x.hi + x.lo) = 2^*k (hi + lo), hi + lo in [0.99, 2), relative error about 2^-100, for
  * |x.hi| <= 2000. */
 dd exp_dd_scaled(dd x, int *k);
 
