@@ -62,9 +62,11 @@ ALWAYS_INLINE vdbl wb_log(vdbl x, vdbl *lo)
     vdbl sq_lo, sq = v_two_prod(t, t, &sq_lo);
     vdbl tail = v_fma(v_mul(t, sq), v_poly_split(weibull_log1p_tail, 7, t),
                       v_fnma(tl, t, tl));
-    vdbl a_err, a = v_two_sum(v_mul(e, v_set(LN2_HI)), row[1], &a_err);
-    vdbl e1, s1 = v_two_sum(a, t, &e1);
-    vdbl e2, s2 = v_two_sum(s1, v_mul(v_set(-0.5), sq), &e2);
+    /* each sum's first term is 0 or the larger: |e ln2| >= 0.69 > |row[1]|, and
+     * |row[1]| >= 2^-8 > |t| for j != 0 */
+    vdbl a_err, a = wb_fast_two_sum(v_mul(e, v_set(LN2_HI)), row[1], &a_err);
+    vdbl e1, s1 = wb_fast_two_sum(a, t, &e1);
+    vdbl e2, s2 = wb_fast_two_sum(s1, v_mul(v_set(-0.5), sq), &e2);
     vdbl small = v_add(v_fma(e, v_set(LN2_LO), row[2]), a_err);
     vdbl sum = v_add(v_add(e1, e2), v_add(v_fma(v_set(-0.5), sq_lo, small), tail));
     return wb_fast_two_sum(s2, sum, lo);
@@ -80,24 +82,36 @@ ALWAYS_INLINE vdbl wb_log_dd(vdbl hi, vdbl lo, vdbl *l_lo)
     return wb_fast_two_sum(s, v_add(err, v_fnma(v_mul(v_set(0.5), d), d, ll)), l_lo);
 }
 
+/* 2^(j/4), j = 0..3, as hi + lo (tools/fit_weibull_tables.py) */
+static const double weibull_exp4_hi[4] = {0x1.0000000000000p+0, 0x1.306fe0a31b715p+0,
+                                          0x1.6a09e667f3bcdp+0, 0x1.ae89f995ad3adp+0};
+static const double weibull_exp4_lo[4] = {0x0.0p+0, 0x1.6f46ad23182e4p-55,
+                                          -0x1.bdd3413b26456p-54, 0x1.7a1cd345dcc81p-54};
+
 /* exp(a + a_lo) = 2^k (hi + *lo) for |a| <= WEIBULL_EXP_MAX, returned as the scaled hi and
- * *lo: a = n ln2/64 + r, exp(r) - 1 with r^2/2 exact, times the row 2^(j/64) */
+ * *lo (relative error ~2^-66): a = n ln2/4 + r, |r| <= ln2/8, exp(r) - 1 with r^2/2 exact
+ * and r^3/3! + ... + r^12/12! (truncation 2^-71), times 2^(j/4) from a 4-entry lookup */
 ALWAYS_INLINE vdbl wb_exp(vdbl a, vdbl a_lo, vdbl *lo)
 {
-    vdbl n = v_round(v_mul(a, v_set(WEIBULL_64_OVER_LN2)));
-    vdbl k = v_round(v_mul(n, v_set(1.0 / 64)));
-    vdbl T[2];
-    wb_rows(&weibull_exp_table[0][0], 2, 2, v_add(v_fnma(k, v_set(64), n), v_set(32)), T);
-    vdbl p_lo, p = v_two_prod(n, v_set(WEIBULL_LN2_64_HI), &p_lo);
-    vdbl r_lo, r = wb_fast_two_sum(v_sub(a, p), v_fnma(n, v_set(WEIBULL_LN2_64_LO), v_sub(a_lo, p_lo)),
+    static const double taylor[10] = {
+        1.0 / 6,      1.0 / 24,      1.0 / 120,      1.0 / 720,       1.0 / 5040,
+        1.0 / 40320,  1.0 / 362880,  1.0 / 3628800,  1.0 / 39916800,  1.0 / 479001600,
+    };
+    vdbl n = v_round(v_mul(a, v_set(4 * 0x1.71547652b82fep0)));
+    vdbl k = v_round(v_mul(v_sub(n, v_set(1.5)), v_set(0.25))); /* n = 4k + j, j = 0..3 */
+    vtab j = v_table_index(v_fnma(k, v_set(4), n));
+    vdbl T = v_lookup4(weibull_exp4_hi, j), T_lo = v_lookup4(weibull_exp4_lo, j);
+    /* a - n LN2_DD_HI/4 exact (Sterbenz); the rest of n ln2/4 into r_lo */
+    vdbl p_lo, p = v_two_prod(n, v_set(LN2_DD_HI / 4), &p_lo);
+    vdbl r_lo, r = wb_fast_two_sum(v_sub(a, p), v_fnma(n, v_set(LN2_DD_LO / 4), v_sub(a_lo, p_lo)),
                                    &r_lo);
     vdbl sq_lo, sq = v_two_prod(r, r, &sq_lo);
     vdbl eps_lo, eps = wb_fast_two_sum(r, v_mul(v_set(0.5), sq), &eps_lo);
-    vdbl cube = v_mul(v_mul(r, sq), v_poly_split(weibull_exp_tail, 4, r));
+    vdbl cube = v_mul(v_mul(r, sq), v_poly_split(taylor, 9, r));
     eps_lo = v_add(eps_lo, v_fma(v_set(0.5), sq_lo, v_fma(r_lo, r, v_add(r_lo, cube))));
-    vdbl q_lo, q = v_two_prod(T[0], eps, &q_lo);
-    vdbl s_err, s = v_two_sum(T[0], q, &s_err);
-    vdbl rest = v_add(v_add(s_err, q_lo), v_fma(T[0], eps_lo, v_fma(T[1], eps, T[1])));
+    vdbl q_lo, q = v_two_prod(T, eps, &q_lo);
+    vdbl s_err, s = wb_fast_two_sum(T, q, &s_err); /* |T| >= 1 > |q| */
+    vdbl rest = v_add(v_add(s_err, q_lo), v_fma(T, eps_lo, v_fma(T_lo, eps, T_lo)));
     vdbl scale = v_pow2i(k);
     vdbl hi_lo, hi = wb_fast_two_sum(s, rest, &hi_lo);
     *lo = v_mul(hi_lo, scale);
@@ -313,9 +327,18 @@ static void ISA_SUFFIX(pweibull_array)(size_t n, const double *x, const double *
     run_array(n, x, out, &a, pweibull_vec, pweibull_one);
 }
 
+/* q's relative error is y's over shape: below this shape the vector path's ~2^-65 in y
+ * (from its exp) would show, and the scalar reference takes the whole call */
+#define WEIBULL_Q_SHAPE_MIN 0x1p-10
+
 static void ISA_SUFFIX(qweibull_array)(size_t n, const double *x, const double *param,
                                        int lower_tail, int log_p, double *out)
 {
     struct weibull_args a = weibull_args_make(param, lower_tail, log_p, log_dd(param[1]));
+    if (a.shape < WEIBULL_Q_SHAPE_MIN) {
+        for (size_t i = 0; i < n; i++)
+            out[i] = qweibull_one(x[i], &a);
+        return;
+    }
     run_array(n, x, out, &a, qweibull_vec, qweibull_one);
 }
