@@ -8,7 +8,7 @@
  * log x - log scale.
  *   pweibull: lower w (1 - w/2 + ...) for tiny w, else 1 - e^-w; upper e^-w; log upper -w;
  *             log lower L + log((1 - e^-w)/w) by its series for tiny w, else log of the dd.
- *   dweibull: log d = log shape - log scale + L - log u - w, d = exp(log d).
+ *   dweibull: log d = log(shape/scale) + L - log u - w, d = exp(log d).
  *   qweibull: log q = log scale + log(y)/shape, y = -log(1 - P) kept in log form so that
  *             tiny P (or log P far below 0) keeps its digits.
  * The logs and exps are table-driven (weibull_log_fast, weibull_exp_fast: ~2^-75, a few
@@ -458,8 +458,7 @@ static double dweibull_checked(double x, double shape, double scale, int give_lo
     dd w = weibull_exp_fast(L);
     if (isinf(w.hi)) /* exp(-w) with w > 1.8e308 */
         return give_log ? -INFINITY : 0;
-    dd log_d = dd_add(dd_sub(weibull_log_fast(shape), weibull_log_fast(scale)),
-                      dd_sub(dd_sub(L, log_u), w));
+    dd log_d = dd_add(weibull_log_u(shape, scale), dd_sub(dd_sub(L, log_u), w));
     if (give_log)
         return log_d.hi + log_d.lo;
     dd d = weibull_exp_fast(log_d);
