@@ -13,6 +13,7 @@
 
 #include "vdist.h"
 #include "common.h"
+#include "exp.h"
 #include "../scalar/weibull_internal.h"
 
 struct weibull_args {
@@ -118,6 +119,14 @@ ALWAYS_INLINE vdbl wb_exp(vdbl a, vdbl a_lo, vdbl *lo)
     return v_mul(hi, scale);
 }
 
+/* exp(a + a_lo) rounded, for -708 <= a <= 708: where only the result's own rounding counts
+ * (d, q, e^-w), the cheaper v_exp_dd times 1 + a_lo */
+ALWAYS_INLINE vdbl wb_exp_result(vdbl a, vdbl a_lo)
+{
+    vdbl lo, hi = v_exp_dd(a, &lo);
+    return v_add(hi, v_fma(hi, a_lo, lo));
+}
+
 /* log(x / scale) = hi + *lo for x >= WEIBULL_TINY with the quotient in [2^-1000, 2^1000]
  * (*ok; other lanes computed on a stand-in) */
 ALWAYS_INLINE vdbl wb_log_u(vdbl x, const struct weibull_args *a, vmsk *ok, vdbl *lo)
@@ -184,8 +193,7 @@ ALWAYS_INLINE vdbl dweibull_vec(vdbl x, const void *args, vmsk *slow)
     } else {
         ok = v_and(ok, v_and(v_le(v_set(-WEIBULL_EXP_MAX), ld), v_le(ld, v_set(WEIBULL_EXP_MAX))));
         vdbl clamped = v_min(v_max(ld, v_set(-WEIBULL_EXP_MAX)), v_set(WEIBULL_EXP_MAX));
-        vdbl d_lo, d = wb_exp(clamped, ld_lo, &d_lo);
-        r = v_add(d, d_lo);
+        r = wb_exp_result(clamped, ld_lo);
     }
     *slow = v_not(v_or(negative, v_and(ok, v_finite(x))));
     return v_sel(negative, v_set(a->log_flag ? -INFINITY : 0), r);
@@ -200,32 +208,24 @@ ALWAYS_INLINE vdbl pweibull_vec(vdbl x, const void *args, vmsk *slow)
     vdbl lu_lo, lu = wb_log_u(x, a, &ok, &lu_lo);
     vdbl L_lo, L = wb_times_shape(lu, lu_lo, a, &L_lo);
     /* w and e^-w normal: -708 <= L <= log 708 */
-    ok = v_and(ok, v_and(v_le(v_set(-WEIBULL_EXP_MAX), L), v_le(L, v_set(6.5625))));
-    vdbl Lc = v_min(v_max(L, v_set(-WEIBULL_EXP_MAX)), v_set(6.5625));
+    ok = v_and(ok, v_and(v_le(v_set(-WEIBULL_EXP_MAX), L), v_le(L, v_set(6.5624))));
+    vdbl Lc = v_min(v_max(L, v_set(-WEIBULL_EXP_MAX)), v_set(6.5624)); /* log 708 */
     vdbl w_lo, w = wb_exp(Lc, L_lo, &w_lo);
     vdbl r;
-    if (!a->lower_tail && a->log_flag) {
-        r = v_neg(v_add(w, w_lo));
+    if (!a->lower_tail) {
+        r = a->log_flag ? v_neg(v_add(w, w_lo)) : wb_exp_result(v_neg(w), v_neg(w_lo));
     } else {
-        vdbl e_lo, e = wb_exp(v_neg(w), v_neg(w_lo), &e_lo);
-        vmsk small_w = v_le(w, v_set(WEIBULL_SMALL));
-        if (!a->lower_tail) {
-            r = v_add(e, e_lo);
-        } else if (!a->log_flag) {
-            vdbl s_lo, s = wb_one_minus_exp_neg_small(w, w_lo, &s_lo);
-            vdbl P_lo, P = wb_one_minus(e, e_lo, &P_lo);
-            r = v_sel(small_w, v_add(s, s_lo), v_add(P, P_lo));
+        /* 1 - e^-w without cancellation (exp.h); its log, or for tiny w
+         * L + log((1 - e^-w)/w) */
+        vdbl P_lo, P = v_one_minus_exp_neg(w, w_lo, &P_lo);
+        if (!a->log_flag) {
+            r = v_add(P, P_lo);
         } else {
-            /* tiny w: L + log((1 - e^-w)/w); e^-w small: -(-log(1 - e)); else log(1 - e) */
             static const double ratio[5] = {-1.0 / 2, 1.0 / 24, 0, -1.0 / 2880, 0};
             vdbl by_ratio = v_add(L, v_fma(w, v_poly_split(ratio, 4, w), L_lo));
-            vdbl n_lo, n = wb_neg_log1m_small(e, e_lo, &n_lo);
-            vdbl P_lo, P = wb_one_minus(e, e_lo, &P_lo);
-            vmsk small_e = v_le(e, v_set(WEIBULL_SMALL));
-            vmsk other = v_or(small_e, small_w); /* P may be 0 there: a stand-in */
-            vdbl l_lo, l = wb_log_dd(v_sel(other, v_set(0.5), P), v_sel(other, v_set(0), P_lo),
-                                     &l_lo);
-            r = v_sel(small_w, by_ratio, v_sel(small_e, v_neg(v_add(n, n_lo)), v_add(l, l_lo)));
+            vmsk small_w = v_le(w, v_set(WEIBULL_SMALL));
+            vdbl l = v_log_dd_input(v_sel(small_w, v_set(1), P), v_sel(small_w, v_set(0), P_lo));
+            r = v_sel(small_w, by_ratio, l);
         }
     }
     *slow = v_not(v_or(nonpositive, ok));
@@ -277,10 +277,8 @@ ALWAYS_INLINE vdbl qweibull_vec(vdbl p, const void *args, vmsk *slow)
     vdbl err, s = v_two_sum(v_set(a->log_hi), q1, &err);
     vdbl lq_lo, lq = wb_fast_two_sum(s, v_add(err, v_add(q2, v_set(a->log_lo))), &lq_lo);
     ok = v_and(ok, v_and(v_le(v_set(-WEIBULL_EXP_MAX), lq), v_le(lq, v_set(WEIBULL_EXP_MAX))));
-    vdbl q_lo, q = wb_exp(v_min(v_max(lq, v_set(-WEIBULL_EXP_MAX)), v_set(WEIBULL_EXP_MAX)), lq_lo,
-                          &q_lo);
     *slow = v_not(ok);
-    return v_add(q, q_lo);
+    return wb_exp_result(v_min(v_max(lq, v_set(-WEIBULL_EXP_MAX)), v_set(WEIBULL_EXP_MAX)), lq_lo);
 }
 
 static double dweibull_one(double x, const void *args)
