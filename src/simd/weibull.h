@@ -89,6 +89,19 @@ static const double weibull_exp4_hi[4] = {0x1.0000000000000p+0, 0x1.306fe0a31b71
 static const double weibull_exp4_lo[4] = {0x0.0p+0, 0x1.6f46ad23182e4p-55,
                                           -0x1.bdd3413b26456p-54, 0x1.7a1cd345dcc81p-54};
 
+/* qweibull's logs: q's relative error is that of log y over shape, so from shape
+ * WEIBULL_Q_CHEAP_SHAPE on the vector layer's log (~2^-54 absolute) is enough */
+#define WEIBULL_Q_CHEAP_SHAPE 1.0
+
+ALWAYS_INLINE vdbl wb_log_dd_q(vdbl hi, vdbl lo, const struct weibull_args *a, vdbl *l_lo)
+{
+    if (a->shape < WEIBULL_Q_CHEAP_SHAPE)
+        return wb_log_dd(hi, lo, l_lo);
+    vdbl ll, l = v_log_normal_dd(hi, &ll);
+    /* renormalised: near hi = 1, lo/hi is not small beside log(hi) */
+    return v_two_sum(l, v_add(ll, v_div(lo, hi)), l_lo);
+}
+
 /* exp(a + a_lo) = 2^k (hi + *lo) for |a| <= WEIBULL_EXP_MAX, returned as the scaled hi and
  * *lo (relative error ~2^-66): a = n ln2/4 + r, |r| <= ln2/8, exp(r) - 1 with r^2/2 exact
  * and r^3/3! + ... + r^12/12! (truncation 2^-71), times 2^(j/4) from a 4-entry lookup */
@@ -210,7 +223,14 @@ ALWAYS_INLINE vdbl pweibull_vec(vdbl x, const void *args, vmsk *slow)
     /* w and e^-w normal: -708 <= L <= log 708 */
     ok = v_and(ok, v_and(v_le(v_set(-WEIBULL_EXP_MAX), L), v_le(L, v_set(6.5624))));
     vdbl Lc = v_min(v_max(L, v_set(-WEIBULL_EXP_MAX)), v_set(6.5624)); /* log 708 */
-    vdbl w_lo, w = wb_exp(Lc, L_lo, &w_lo);
+    vdbl w_lo, w;
+    if (a->lower_tail && !a->log_flag) {
+        /* 1 - e^-w has condition <= 1 in w: the cheaper exponential is enough */
+        w = v_exp_dd(Lc, &w_lo);
+        w_lo = v_fma(w, L_lo, w_lo);
+    } else {
+        w = wb_exp(Lc, L_lo, &w_lo);
+    }
     vdbl r;
     if (!a->lower_tail) {
         r = a->log_flag ? v_neg(v_add(w, w_lo)) : wb_exp_result(v_neg(w), v_neg(w_lo));
@@ -246,11 +266,11 @@ ALWAYS_INLINE vdbl qweibull_vec(vdbl p, const void *args, vmsk *slow)
             c = v_two_sum(v_set(1), v_neg(pp), &c_lo);
         else
             c = pp, c_lo = v_set(0);
-        vdbl lc_lo, lc = wb_log_dd(c, c_lo, &lc_lo);
-        ly = wb_log_dd(v_neg(lc), v_neg(lc_lo), &ly_lo);
+        vdbl lc_lo, lc = wb_log_dd_q(c, c_lo, a, &lc_lo);
+        ly = wb_log_dd_q(v_neg(lc), v_neg(lc_lo), a, &ly_lo);
     } else if (!a->lower_tail) { /* y = -p */
         ok = v_and(v_lt(v_set(-INFINITY), p), v_le(p, v_set(-0x1p-1000)));
-        ly = wb_log(v_neg(v_sel(ok, p, v_set(-1))), &ly_lo);
+        ly = wb_log_dd_q(v_neg(v_sel(ok, p, v_set(-1))), v_set(0), a, &ly_lo);
     } else {
         /* 1 - e^p by its series near p = 0; where e^p is small, y = -log(1 - e^p) by its
          * series (below p = -40, log y = p + e^p/2); else log(1 - e^p) */
@@ -261,10 +281,10 @@ ALWAYS_INLINE vdbl qweibull_vec(vdbl p, const void *args, vmsk *slow)
         vdbl s_lo, s = wb_one_minus_exp_neg_small(v_neg(pp), v_set(0), &s_lo);
         vdbl m_lo, m = wb_one_minus(e, e_lo, &m_lo);
         vdbl c = v_sel(small_p, s, m), c_lo = v_sel(small_p, s_lo, m_lo);
-        vdbl lc_lo, lc = wb_log_dd(c, c_lo, &lc_lo);
+        vdbl lc_lo, lc = wb_log_dd_q(c, c_lo, a, &lc_lo);
         vdbl n_lo, n = wb_neg_log1m_small(e, e_lo, &n_lo);
         vdbl y = v_sel(small_e, n, v_neg(lc)), y_lo = v_sel(small_e, n_lo, v_neg(lc_lo));
-        ly = wb_log_dd(y, y_lo, &ly_lo);
+        ly = wb_log_dd_q(y, y_lo, a, &ly_lo);
         vmsk far = v_lt(pp, v_set(-40));
         vdbl f_lo, f = v_two_sum(pp, v_mul(v_set(0.5), e), &f_lo);
         ly = v_sel(far, f, ly);
