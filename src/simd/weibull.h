@@ -203,6 +203,8 @@ ALWAYS_INLINE vdbl dweibull_vec(vdbl x, const void *args, vmsk *slow)
     vdbl r;
     if (a->log_flag) {
         r = v_add(ld, ld_lo);
+        /* where the sum cancels, w's ~2^-66 relative error would show: the scalar reference */
+        ok = v_and(ok, v_le(v_mul(w, v_set(0x1p-6)), v_abs(ld)));
     } else {
         ok = v_and(ok, v_and(v_le(v_set(-WEIBULL_EXP_MAX), ld), v_le(ld, v_set(WEIBULL_EXP_MAX))));
         vdbl clamped = v_min(v_max(ld, v_set(-WEIBULL_EXP_MAX)), v_set(WEIBULL_EXP_MAX));
