@@ -1,14 +1,17 @@
 /* Weibull distribution kernels, written once over the vector layer (see
- * src/scalar/weibull.c for the method, which these follow step by step). u = x/scale is the
- * quotient with its exact remainder, log u and L = shape log u are double-doubles from the
- * reference's table-driven log (~2^-78), and w = e^L and e^-w come from its table-driven
- * exp (~2^-70): the upper tail e^-w has condition w, so L must be that good. Table rows are
- * fetched lane by lane (the vector layer has no gather).
+ * src/scalar/weibull.c for the method, which these follow). u = x/scale is the quotient
+ * with its exact remainder; log u and L = shape log u are double-doubles from the
+ * reference's table-driven log (~2^-78; rows fetched lane by lane, the vector layer has no
+ * gather), and w = e^L comes from wb_exp (a 4-entry lookup and a long series, ~2^-66): the
+ * upper tail e^-w, the log lower tail near 0 and the log density have condition w in w, so
+ * L and w must be that good. Results that are only rounded (d, q, e^-w) and 1 - e^-w use
+ * exp.h's cheaper exponentials; qweibull takes the vector layer's log from shape 1 on (q's
+ * error is log y's over shape) and leaves shapes below 2^-10 to the scalar reference.
  * Lanes the vector path does not cover (non-finite or tiny inputs, x/scale near the
- * subnormal or overflow range, subnormal or overflowing results, p at 0 or 1) are
- * recomputed by the scalar reference; dispatch/ sends parameters outside
- * weibull_params_regular (shape in [2^-20, 2^20], scale in [2^-1000, 2^1000]) to the
- * scalar loop. */
+ * subnormal or overflow range, subnormal or overflowing results, p at 0 or 1, log
+ * densities that cancel to near 0) are recomputed by the scalar reference; dispatch/ sends
+ * parameters outside weibull_params_regular (shape in [2^-20, 2^20], scale in
+ * [2^-1000, 2^1000]) to the scalar loop. */
 #include <float.h>
 
 #include "vdist.h"
