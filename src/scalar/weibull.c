@@ -327,6 +327,14 @@ static dd fast_two_sum(double a, double b)
     return (dd){s, b - (s - a)};
 }
 
+/* x rounded to the nearest integer (ties to even) for |x| < 2^51: nearbyint without a libm
+ * call on baseline x86-64 */
+static double round_nearest(double x)
+{
+    const double shift = 0x1.8p52;
+    return (x + shift) - shift;
+}
+
 /* x = 2^e m, m in [sqrt(1/2), sqrt(2)), for positive normal x (the fold of v_exponent) */
 static double split_exponent(double x, double *m)
 {
@@ -363,7 +371,7 @@ static dd weibull_log_fast(double x)
         bias = -54;
     }
     double m, e = split_exponent(x, &m);
-    int j = (int)nearbyint((m - 1) * 256);
+    int j = (int)round_nearest((m - 1) * 256);
     return log_reduced(m, e + bias, weibull_log_table[j + WEIBULL_LOG_OFFSET]);
 }
 
@@ -380,8 +388,8 @@ static dd weibull_log_dd_fast(dd u)
  * a = n ln2/64 + r, |r| <= ln2/128, exp(a) = 2^k 2^(j/64) exp(r), n = 64 k + j */
 static dd exp_fast_scaled(dd a, int *k)
 {
-    double n = nearbyint(a.hi * WEIBULL_64_OVER_LN2);
-    double kd = nearbyint(n * (1.0 / 64));
+    double n = round_nearest(a.hi * WEIBULL_64_OVER_LN2);
+    double kd = round_nearest(n * (1.0 / 64));
     const double *T = weibull_exp_table[(int)(n - 64 * kd) + 32];
     dd p = two_prod(n, WEIBULL_LN2_64_HI);
     /* a.hi - p.hi is exact: within ln2/64 of each other (Sterbenz, or n = 0) */
