@@ -9,6 +9,9 @@
        of 1), and -log(r) as hi + lo; r = 1 exactly at j = 256, so log(m) near m = 1 keeps its
        relative accuracy.
 
+The header declares the tables; numerics.c defines them (VD_NUMERICS_TABLES_DEFINE), and the
+scalar references and SIMD kernels that use the same reductions read them.
+
 /usr/bin/python3 tools/gen_numerics_tables.py > src/scalar/numerics_tables.h
 """
 from mpmath import mp, mpf, log, ldexp, frexp, nint
@@ -43,21 +46,26 @@ def main():
     out.append(f'#define EXP_LN2_256_3 {c3.hex()}')
     out.append('')
     out.append('/* 2^(j/256) = hi + lo */')
-    out.append('static const double exp2_table[256][2] = {')
+    out.append('extern const double exp2_table[256][2];')
+    out.append(f'#define LOG_TABLE_FIRST {181} /* round(256 sqrt(1/2)) */')
+    out.append('/* j = round(256 m): {r ~ 256/j with 14 significant bits, -log(r) = hi + lo} */')
+    out.append(f'extern const double log_table[{362 - 181 + 1}][3];')
+    out.append('')
+    out.append('#ifdef VD_NUMERICS_TABLES_DEFINE')
+    out.append('const double exp2_table[256][2] = {')
     for j in range(256):
         hi, lo = dd(mpf(2) ** (mpf(j) / 256))
         out.append(f'    {{{hi.hex()}, {lo.hex()}}},')
     out.append('};')
     out.append('')
     first, last = 181, 362
-    out.append(f'#define LOG_TABLE_FIRST {first} /* round(256 sqrt(1/2)) */')
-    out.append('/* j = round(256 m): {r ~ 256/j with 14 significant bits, -log(r) = hi + lo} */')
-    out.append(f'static const double log_table[{last - first + 1}][3] = {{')
+    out.append(f'const double log_table[{last - first + 1}][3] = {{')
     for j in range(first, last + 1):
         r = round_bits(mpf(256) / j, 14)
         hi, lo = dd(-log(mpf(r)))
         out.append(f'    {{{r.hex()}, {hi.hex()}, {lo.hex()}}},')
     out.append('};')
+    out.append('#endif')
     out.append('')
     out.append('#endif')
     print('\n'.join(out))

@@ -1,11 +1,13 @@
 /* Shared scalar numerics that are too long to inline. */
+#define VD_NUMERICS_TABLES_DEFINE
 #include "numerics.h"
 
 /* The double-double exp and log are table driven (tools/gen_numerics_tables.py): the
  * reduced argument is below 2^-8.4, so a short series reaches 2^-100, with only its leading
  * Horner steps in double-double. Relative error about 2^-100: log densities cancel terms
- * of ~1e15 times the result, and Weibull's (x/scale)^shape amplifies log x - log scale. */
-#include "numerics_tables.h"
+ * of ~1e15 times the result, and Weibull's (x/scale)^shape amplifies log x - log scale.
+ * The _fast variants stop the double-double steps at the square (about 2^-75) for callers
+ * whose condition numbers are small. */
 
 /* c + t l for a double t and double-doubles c = c_hi + c_lo and l: one Horner step of a
  * series whose leading terms need more than a double's precision */
@@ -56,22 +58,52 @@ static dd log1p_small(dd u)
     return two_sum(s.hi, s.lo);
 }
 
-/* log(x) = k ln 2 - log(r) + log(m r), x = 2^k m with m in [sqrt(1/2), sqrt(2)) and r from
- * the table: m r is exact as a double-double and within 2^-8.4 of 1. */
+/* x = 2^*k m with m in [sqrt(1/2), sqrt(2)), and u = m r - 1 exactly as a double-double
+ * (|u| <= 2^-8.4) for r the table row's, returned in *row */
+static dd log_reduce(double x, int *k, const double **row)
+{
+    double m = frexp(x, k);
+    if (m < 0x1.6a09e667f3bcdp-1) { /* sqrt(1/2) */
+        m *= 2;
+        *k -= 1;
+    }
+    /* the clamp only matters for inputs outside the domain (0, Inf, NaN: a wrong value,
+     * never a read outside the table) */
+    double j = m * 256 + 0.5;
+    j = j >= LOG_TABLE_FIRST ? j : LOG_TABLE_FIRST;
+    *row = log_table[(j <= LOG_TABLE_FIRST + 181 ? (int)j : LOG_TABLE_FIRST + 181) - LOG_TABLE_FIRST];
+    dd mr = two_prod(m, (*row)[0]);
+    return two_sum(mr.hi - 1, mr.lo); /* mr.hi - 1 is exact (Sterbenz) */
+}
+
+/* log(x) = k ln 2 - log(r) + log(m r) from log_reduce */
 dd log_dd(double x)
 {
     int k;
-    double m = frexp(x, &k);
-    if (m < 0x1.6a09e667f3bcdp-1) { /* sqrt(1/2) */
-        m *= 2;
-        k -= 1;
-    }
-    const double *entry = log_table[(int)(m * 256 + 0.5) - LOG_TABLE_FIRST];
-    dd mr = two_prod(m, entry[0]);
-    dd u = two_sum(mr.hi - 1, mr.lo); /* mr.hi - 1 is exact (Sterbenz) */
+    const double *row;
+    dd u = log_reduce(x, &k, &row);
     dd k_ln2 = two_prod(k, LN2_DD_HI);
     k_ln2.lo += k * LN2_DD_LO;
-    return dd_add(dd_add(k_ln2, (dd){entry[1], entry[2]}), log1p_small(u));
+    return dd_add(dd_add(k_ln2, (dd){row[1], row[2]}), log1p_small(u));
+}
+
+/* The same with log(1 + u) = u - u^2/2 + u^3 (1/3 - ...) in double past the exact square:
+ * absolute error about 2^-78 (relative near x = 1) */
+dd log_fast_dd(double x)
+{
+    static const double alternating_inverse_3_to_10[8] = {
+        1.0 / 3, -1.0 / 4, 1.0 / 5, -1.0 / 6, 1.0 / 7, -1.0 / 8, 1.0 / 9, -1.0 / 10,
+    };
+    int k;
+    const double *row;
+    dd u = log_reduce(x, &k, &row);
+    dd sq = two_prod(u.hi, u.hi);
+    double tail = u.hi * sq.hi * poly_eval(alternating_inverse_3_to_10, 7, u.hi) +
+                  u.lo * (1 - u.hi);
+    dd a = two_sum(k * LN2_HI, row[1]); /* k LN2_HI is exact */
+    dd s1 = two_sum(a.hi, u.hi);
+    dd s2 = two_sum(s1.hi, -0.5 * sq.hi);
+    return two_sum(s2.hi, s1.lo + s2.lo + (a.lo + k * LN2_LO + row[2]) - 0.5 * sq.lo + tail);
 }
 
 dd log_ratio_dd(double a, double b)
@@ -85,23 +117,51 @@ dd log_ratio_dd(double a, double b)
     return two_sum(s.hi, s.lo + kl.lo + (la.lo - lb.lo) + k * LN2_DD_LO);
 }
 
-/* exp(x) = 2^(n/256) exp(r), n = round(256 x / ln 2), |r| <= ln2/512: 2^(j/256) from the
- * table for j = n mod 256 and exp(r) = 1 + expm1_small(r). */
-dd exp_dd_scaled(dd x, int *k)
+/* x = n ln2/256 + r, |r| <= ln2/512 (r a double-double), n = 256 *k + *j, 0 <= *j < 256 */
+static dd exp_reduce(dd x, int *k, int *j)
 {
     double n = (x.hi * 0x1.71547652b82fep8 + 0x1.8p52) - 0x1.8p52; /* round(x 256/ln 2) */
     long n_int = (long)n;
-    int j = (int)(n_int & 255);
-    *k = (int)((n_int - j) / 256);
+    *j = (int)(n_int & 255);
+    *k = (int)((n_int - *j) / 256);
     /* n times the first two parts is exact and x.hi - n part1 is exact (Sterbenz) */
     dd r = two_sum(x.hi - n * EXP_LN2_256_1, -n * EXP_LN2_256_2);
     r.lo += x.lo - n * EXP_LN2_256_3;
-    dd em = expm1_small(r);
+    return r;
+}
+
+/* 2^(j/256) (1 + em) as a double-double */
+static dd exp_from_table(int j, dd em)
+{
     double t_hi = exp2_table[j][0], t_lo = exp2_table[j][1];
     dd p = two_prod(t_hi, em.hi);
     dd e = two_sum(t_hi, p.hi);
     e.lo += p.lo + t_hi * em.lo + t_lo * (1 + em.hi);
     return two_sum(e.hi, e.lo);
+}
+
+/* exp(x) = 2^(n/256) exp(r): 2^(j/256) from the table, exp(r) = 1 + expm1_small(r) */
+dd exp_dd_scaled(dd x, int *k)
+{
+    int j;
+    dd r = exp_reduce(x, k, &j);
+    return exp_from_table(j, expm1_small(r));
+}
+
+/* The same with expm1(r) = r + r^2/2 + r^3 (1/6 + ...) in double past the exact square:
+ * relative error about 2^-73 */
+dd exp_fast_dd_scaled(dd x, int *k)
+{
+    static const double inverse_factorial_3_to_7[5] = {
+        1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040,
+    };
+    int j;
+    dd r = exp_reduce(x, k, &j);
+    dd sq = two_prod(r.hi, r.hi);
+    dd em = two_sum(r.hi, 0.5 * sq.hi);
+    em.lo += 0.5 * sq.lo + r.lo * (1 + r.hi) +
+             r.hi * sq.hi * poly_eval(inverse_factorial_3_to_7, 4, r.hi);
+    return exp_from_table(j, em);
 }
 
 /* expm1 near 0 from the series (no cancellation); beyond, 2^k e - 1 from exp_dd_scaled,

@@ -153,6 +153,9 @@ static inline dd div_diff_dd(double a, double b, double c)
 /* log(x) as a double-double, x > 0 finite (subnormal too): relative error about 2^-100. */
 dd log_dd(double x);
 
+/* log(x) as log_dd, absolute error about 2^-78 (relative near x = 1), about half the cost. */
+dd log_fast_dd(double x);
+
 /* log(a / b) for positive finite a, b, from the logs of their mantissas: for quotients that
  * would lose bits as a double (subnormal) or overflow. */
 dd log_ratio_dd(double a, double b);
@@ -165,11 +168,17 @@ dd expm1_dd(dd x);
  * |x.hi| <= 2000. */
 dd exp_dd_scaled(dd x, int *k);
 
+/* exp_dd_scaled to a relative error of about 2^-73, about half the cost. */
+dd exp_fast_dd_scaled(dd x, int *k);
+
 /* exp(-t) as a double-double for t >= 0 (rounded once where subnormal; 0 beyond t = 1500). */
 dd exp_neg_dd(dd t);
 
 /* log(1 + y) as a double-double for y > -1. */
 dd log1p_dd(double y);
+
+/* The tables of the double-double exp and log (also read by SIMD kernels). */
+#include "numerics_tables.h"
 
 /* ln 2 as a double-double accurate to 2^-110 */
 #define LN2_DD_HI 0x1.62e42fefa39efp-1

@@ -8,7 +8,13 @@
 #define EXP_LN2_256_3 0x1.3c7673007e5edp-77
 
 /* 2^(j/256) = hi + lo */
-static const double exp2_table[256][2] = {
+extern const double exp2_table[256][2];
+#define LOG_TABLE_FIRST 181 /* round(256 sqrt(1/2)) */
+/* j = round(256 m): {r ~ 256/j with 14 significant bits, -log(r) = hi + lo} */
+extern const double log_table[182][3];
+
+#ifdef VD_NUMERICS_TABLES_DEFINE
+const double exp2_table[256][2] = {
     {0x1.0000000000000p+0, 0x0.0p+0},
     {0x1.00b1afa5abcbfp+0, -0x1.4f6b2a7609f71p-55},
     {0x1.0163da9fb3335p+0, 0x1.b61299ab8cdb7p-54},
@@ -267,9 +273,7 @@ static const double exp2_table[256][2] = {
     {0x1.fe9d96b2a23d9p+0, 0x1.4a6037442fde3p-56},
 };
 
-#define LOG_TABLE_FIRST 181 /* round(256 sqrt(1/2)) */
-/* j = round(256 m): {r ~ 256/j with 14 significant bits, -log(r) = hi + lo} */
-static const double log_table[182][3] = {
+const double log_table[182][3] = {
     {0x1.6a10000000000p+0, -0x1.62f570a538aabp-2, -0x1.eeb126251944fp-58},
     {0x1.6818000000000p+0, -0x1.5d601df353f49p-2, -0x1.ea300c4686331p-57},
     {0x1.6620000000000p+0, -0x1.57c2f53b05209p-2, -0x1.4c017c2a52127p-57},
@@ -453,5 +457,6 @@ static const double log_table[182][3] = {
     {0x1.6b18000000000p-1, 0x1.5fe95716344a5p-2, -0x1.08815ab03ff53p-56},
     {0x1.6a10000000000p-1, 0x1.62d2ef3a0e933p-2, 0x1.301d9a2a51b2bp-56},
 };
+#endif
 
 #endif

@@ -57,10 +57,11 @@ ALWAYS_INLINE void wb_rows(const double *table, int width, int ncols, vdbl idx, 
 ALWAYS_INLINE vdbl wb_log(vdbl x, vdbl *lo)
 {
     vdbl m, e = v_exponent(x, &m);
-    vdbl j = v_round(v_mul(v_sub(m, v_set(1)), v_set(256)));
-    j = v_min(v_max(j, v_set(-WEIBULL_LOG_OFFSET)), v_set(WEIBULL_LOG_ENTRIES - 1 - WEIBULL_LOG_OFFSET));
+    /* numerics' log_table: row round(256 m) - LOG_TABLE_FIRST */
+    vdbl j = v_round(v_mul(m, v_set(256)));
+    j = v_min(v_max(j, v_set(LOG_TABLE_FIRST)), v_set(LOG_TABLE_FIRST + 181));
     vdbl row[3];
-    wb_rows(&weibull_log_table[0][0], 3, 3, v_add(j, v_set(WEIBULL_LOG_OFFSET)), row);
+    wb_rows(&log_table[0][0], 3, 3, v_sub(j, v_set(LOG_TABLE_FIRST)), row);
     vdbl p_lo, p = v_two_prod(m, row[0], &p_lo);
     vdbl tl, t = wb_fast_two_sum(v_sub(p, v_set(1)), p_lo, &tl);
     vdbl sq_lo, sq = v_two_prod(t, t, &sq_lo);
