@@ -161,61 +161,61 @@ ALWAYS_INLINE vdbl qlnorm_finish(vdbl z, vdbl z_lo, const struct lnorm_args *a, 
     vdbl e_lo, e = v_exp_dd(v_min(v_max(y, v_set(-707)), v_set(709)), &e_lo);
     return v_add(e, v_fma(e, y_lo, e_lo));
 }
+/* c + p t = hi + *lo with the product exact and |c| >= |p t| (Fast2Sum): a Horner step of
+ * the body series, whose terms fall off */
+ALWAYS_INLINE vdbl qlnorm_body_step(double c, vdbl p, vdbl p_lo, vdbl t, vdbl *lo)
+{
+    vdbl prod_lo, prod = v_two_prod(p, t, &prod_lo);
+    vdbl hi = v_add(v_set(c), prod);
+    *lo = v_add(v_sub(prod, v_sub(hi, v_set(c))), v_fma(p_lo, t, prod_lo));
+    return hi;
+}
+
 /* One Newton step on the vector quantile's z (good to ~5e-16 relative): exp magnifies z's
- * error by sdlog z, so z needs ~1e-18. Central lanes: the residual Phi(z) - 1/2 - q from the
- * body series, with q = p - 1/2 as qnorm_central_z_vec formed it. */
+ * error by sdlog z, so z needs ~1e-17. The step starts from z's high part alone (its error
+ * squared is far below that), so z's low part is replaced, not corrected.
+ * Central lanes: the residual Phi(z) - 1/2 - q from the body series, with q = p - 1/2 as
+ * qnorm_central_z_vec formed it, and B(s) = (Phi(z) - 1/2)/z, s = z^2, with its last three
+ * Horner steps in double-double (v_norm_body_dd's one exact step leaves ~1e-16 of B near
+ * |z| = 1.4, too much here). */
 ALWAYS_INLINE vdbl qlnorm_refine_central(vdbl z, vdbl *z_lo, vdbl q, vdbl q_lo)
 {
-    /* B(s) = (Phi(z) - 1/2)/z, s = z^2, with its last three Horner steps in double-double:
-     * v_norm_body_dd's one exact step leaves ~1e-16 of B near |z| = 1.4, too much here */
+    /* 1/phi(z) = sqrt(2 pi) exp(s/2) by its Taylor series to s^7 (< 4e-5 relative for
+     * |z| <= 1.5; the step is ~1e-15 of z, so a few digits do) */
+    static const double inv_half_gauss[8] = {
+        SQRT_2PI_HI, SQRT_2PI_HI / 2, SQRT_2PI_HI / 8, SQRT_2PI_HI / 48,
+        SQRT_2PI_HI / 384, SQRT_2PI_HI / 3840, SQRT_2PI_HI / 46080, SQRT_2PI_HI / 645120,
+    };
     vdbl s_lo, s = v_two_prod(z, z, &s_lo);
     vdbl b3 = v_poly_split(norm_body + 3, NORM_BODY_DEGREE - 3, s);
-    vdbl u_lo, u = v_last_step_dd(v_set(norm_body[2]), v_set(0), b3, s, &u_lo);
-    vdbl v_lo, v = v_last_step_dd(v_set(norm_body[1]), v_mul(u_lo, s), u, s, &v_lo);
-    /* B'(s) s_lo, with B' to its first three terms (the rest is below 1e-20 of B) */
+    vdbl u_lo, u = qlnorm_body_step(norm_body[2], b3, v_set(0), s, &u_lo);
+    vdbl v_lo, v = qlnorm_body_step(norm_body[1], u, u_lo, s, &v_lo);
+    vdbl b_lo, b = qlnorm_body_step(norm_body[0], v, v_lo, s, &b_lo);
+    /* + c0_lo + B'(s) s_lo, B' to its first three terms (the rest is below 1e-20 of B) */
     vdbl db = v_fma(s, v_fma(s, v_set(3 * norm_body[3]), v_set(2 * norm_body[2])), v_set(norm_body[1]));
-    vdbl b_lo, b = v_last_step_dd(v_set(norm_body[0]), v_fma(db, s_lo, v_fma(v_lo, s, v_set(norm_body_c0_lo))),
-                                  v, s, &b_lo);
+    b_lo = v_add(b_lo, v_fma(db, s_lo, v_set(norm_body_c0_lo)));
     vdbl t_lo, t = v_two_prod(z, b, &t_lo);
     t_lo = v_fma(z, b_lo, t_lo);
-    /* phi(z) = phi0 exp(-s/2) and 1/phi(z) = sqrt(2 pi) exp(s/2) by their Taylor series to
-     * s^9 (< 1e-6 relative for |z| <= 1.5: the step is ~1e-15 of z, so a few digits do) */
-    static const double half_gauss[10] = {
-        INV_SQRT_2PI, -INV_SQRT_2PI / 2, INV_SQRT_2PI / 8, -INV_SQRT_2PI / 48,
-        INV_SQRT_2PI / 384, -INV_SQRT_2PI / 3840, INV_SQRT_2PI / 46080,
-        -INV_SQRT_2PI / 645120, INV_SQRT_2PI / 10321920, -INV_SQRT_2PI / 185794560,
-    };
-    static const double inv_half_gauss[10] = {
-        SQRT_2PI_HI, SQRT_2PI_HI / 2, SQRT_2PI_HI / 8, SQRT_2PI_HI / 48,
-        SQRT_2PI_HI / 384, SQRT_2PI_HI / 3840, SQRT_2PI_HI / 46080,
-        SQRT_2PI_HI / 645120, SQRT_2PI_HI / 10321920, SQRT_2PI_HI / 185794560,
-    };
-    vdbl phi = v_poly_split(half_gauss, 9, s), inv_phi = v_poly_split(inv_half_gauss, 9, s);
-    t_lo = v_fma(phi, *z_lo, t_lo);
     vdbl resid = v_add(v_sub(t, q), v_sub(t_lo, q_lo)); /* t - q exact: both agree to ~1e-15 */
-    *z_lo = v_fnma(resid, inv_phi, *z_lo);
+    *z_lo = v_neg(v_mul(resid, v_poly_split(inv_half_gauss, 7, s)));
     return z;
 }
 
 /* Tail lanes: w = |z| with log Q(w) = -s, s = -log P as qnorm_tail_z_vec formed it (P the
- * smaller tail probability); the residual log Q(w) + s = s - w^2/2 + log R(w) - w_lo / c,
- * c = sqrt(2 pi) R = Q/phi, and d/dw log Q = -1/c. */
+ * smaller tail probability); the residual log Q(w) + s = s - w^2/2 + log R(w), and
+ * d/dw log Q = -1/c, c = sqrt(2 pi) R = Q/phi. */
 ALWAYS_INLINE vdbl qlnorm_refine_tail(vdbl z, vdbl *z_lo, vdbl s, vdbl s_lo)
 {
-    vmsk low = v_lt(z, v_set(0));
-    vdbl w = v_abs(z), w_lo = v_sel(low, v_neg(*z_lo), *z_lo);
+    vdbl w = v_abs(z);
     vdbl ls, hs = v_half_square(w, &ls);
     vdbl r_lo, r = v_norm_mills_r_dd(w, &r_lo);
     vdbl lr_lo, lr = v_log_normal_dd(r, &lr_lo);
-    vdbl c = v_mul(v_set(SQRT_2PI_HI), r), inv_c = v_div(v_set(1), c);
     vdbl e1, d = v_two_sum(s, v_neg(hs), &e1);
     vdbl e2, d2 = v_two_sum(d, lr, &e2);
-    /* log(r + r_lo) = lr + r_lo / r; r_lo / r = sqrt(2 pi) r_lo / c */
-    vdbl small = v_add(v_add(e1, e2), v_add(v_sub(s_lo, ls),
-                       v_add(lr_lo, v_mul(v_fnma(v_set(-SQRT_2PI_HI), r_lo, v_neg(w_lo)), inv_c))));
-    vdbl resid = v_add(d2, small);
-    w_lo = v_fma(resid, c, w_lo);
-    *z_lo = v_sel(low, v_neg(w_lo), w_lo);
+    /* log(r + r_lo) = lr + r_lo / r */
+    vdbl small = v_add(v_add(e1, e2), v_add(v_sub(s_lo, ls), v_add(lr_lo, v_div(r_lo, r))));
+    vdbl w_lo = v_mul(v_add(d2, small), v_mul(v_set(SQRT_2PI_HI), r));
+    *z_lo = v_sel(v_lt(z, v_set(0)), v_neg(w_lo), w_lo);
     return z;
 }
 
