@@ -447,7 +447,8 @@ dd norm_log_fine(double x)
     double f = m - 1; /* exact */
     dd d = two_sum(m, 1);
     double s = f / d.hi;
-    double s_lo = (exact_remainder(f, s, d.hi) - s * d.lo) / d.hi; /* f/(d.hi + d.lo) - s */
+    /* f/(d.hi + d.lo) - s, with 1/d = (1 - s)/2 (to ~2^-53, plenty for this correction) */
+    double s_lo = (exact_remainder(f, s, d.hi) - s * d.lo) * (0.5 - 0.5 * s);
     dd s2 = two_prod(s, s);
     s2.lo += 2 * s * s_lo;
     double u = s2.hi * poly_eval(atanh_rest, 8, s2.hi);
