@@ -435,8 +435,9 @@ static dd qnorm_standard_polished(double p, int log_p)
 
 dd norm_log_fine(double x)
 {
-    static const double atanh_rest[9] = {
-        2.0 / 7, 2.0 / 9, 2.0 / 11, 2.0 / 13, 2.0 / 15, 2.0 / 17, 2.0 / 19, 2.0 / 21, 2.0 / 23,
+    static const double atanh_rest[10] = {
+        2.0 / 7,  2.0 / 9,  2.0 / 11, 2.0 / 13, 2.0 / 15,
+        2.0 / 17, 2.0 / 19, 2.0 / 21, 2.0 / 23, 2.0 / 25, /* truncation < 2^-72 */
     };
     int k;
     double m = frexp(x, &k);
@@ -451,7 +452,7 @@ dd norm_log_fine(double x)
     double s_lo = (exact_remainder(f, s, d.hi) - s * d.lo) * (0.5 - 0.5 * s);
     dd s2 = two_prod(s, s);
     s2.lo += 2 * s * s_lo;
-    double u = s2.hi * poly_eval(atanh_rest, 8, s2.hi);
+    double u = s2.hi * poly_eval(atanh_rest, 9, s2.hi);
     /* v = 2/5 + s2 U, w = 2/3 + s2 v, t = s^3 w, each a double-double */
     dd v = two_sum(0x1.999999999999ap-2, u);
     v.lo -= 0x1.999999999999ap-56;

@@ -2,12 +2,13 @@
  * pieces (src/simd/norm.h): z = (log x - meanlog) / sdlog as a double-double, then
  *     plnorm = pnorm_body_z_vec / pnorm_z_vec of z,
  *     dlnorm = exp(-log x - log(sdlog sqrt(2 pi)) - z^2/2), the sum in double-double,
- *     qlnorm = exp(meanlog + sdlog z), z from qnorm_central_z_vec / qnorm_tail_z_vec.
+ *     qlnorm = exp(meanlog + sdlog z), z from qnorm_central_z_vec / qnorm_tail_z_vec refined
+ *              by one Newton step (exp turns sdlog times z's error into the result's).
  * log x must be good to ~2^-70 absolute (Phi(z) moves by |z| / sdlog times its error), so it
  * has its own vector log below, with the atanh series' leading terms in double-double.
- * x <= 0, Inf, NaN, results outside the normal range and quantiles whose z error would be
- * magnified too much go to the scalar reference. The callers (dispatch/) have sent
- * irregular parameters (lnorm_params_regular) to the scalar loop already. */
+ * x <= 0, Inf, NaN, results outside the normal range and quantiles for sdlog > 4 go to the
+ * scalar reference. The callers (dispatch/) have sent irregular parameters
+ * (lnorm_params_regular) to the scalar loop already. */
 #include <float.h>
 
 #include "vdist.h"
@@ -29,8 +30,9 @@ struct lnorm_args {
  * term alone is 2^-14, too big to round in double). Subnormal x is scaled by 2^54 first. */
 ALWAYS_INLINE vdbl v_log_full_dd(vdbl x, vdbl *lo)
 {
-    static const double atanh_rest[9] = {
-        2.0 / 7, 2.0 / 9, 2.0 / 11, 2.0 / 13, 2.0 / 15, 2.0 / 17, 2.0 / 19, 2.0 / 21, 2.0 / 23,
+    static const double atanh_rest[10] = {
+        2.0 / 7,  2.0 / 9,  2.0 / 11, 2.0 / 13, 2.0 / 15,
+        2.0 / 17, 2.0 / 19, 2.0 / 21, 2.0 / 23, 2.0 / 25, /* truncation < 2^-72 */
     };
     vmsk sub = v_lt(x, v_set(DBL_MIN));
     int any_sub = v_any(sub);
@@ -46,7 +48,7 @@ ALWAYS_INLINE vdbl v_log_full_dd(vdbl x, vdbl *lo)
     vdbl s_lo = v_mul(v_fnma(s, d_lo, v_fnma(s, d, f)), v_fnma(s, v_set(0.5), v_set(0.5)));
     vdbl s2_lo, s2 = v_two_prod(s, s, &s2_lo);
     s2_lo = v_fma(v_add(s, s), s_lo, s2_lo);
-    vdbl u = v_mul(s2, v_poly_split(atanh_rest, 8, s2));
+    vdbl u = v_mul(s2, v_poly_split(atanh_rest, 9, s2));
     /* v = 2/5 + s2 U, w = 2/3 + s2 v, each as a double-double */
     vdbl v = v_add(v_set(0x1.999999999999ap-2), u);
     vdbl v_lo = v_add(v_add(v_sub(v_set(0x1.999999999999ap-2), v), u), v_set(-0x1.999999999999ap-56));
