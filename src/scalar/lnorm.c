@@ -104,20 +104,48 @@ static dd lnorm_z(double x, double b, double c)
     return (dd){qh, (exact_remainder(d.hi, qh, c) + d.lo) / c};
 }
 
+/* How far z from lnorm_z_fine can be trusted. */
+enum lnorm_z_quality {
+    Z_LOOSE,    /* neither: the caller takes lnorm_z */
+    Z_RELATIVE, /* |log x - meanlog| >= 2^-8: z to ~2^-61 relative, enough far out */
+    Z_ABSOLUTE, /* z's error, 2^-69/sdlog, costs at most ~2^-57 of the result (|z| times it,
+                 * relative, in Phi and in the density) */
+};
+
 /* z = (log x - meanlog) / sdlog with log x = *lx from norm_log_fine (~2^-70 absolute, a tenth
- * of log_dd's cost); returns 0 where that error, 2^-69/sdlog in z, could cost more than
- * ~2^-57 of the result (|z| 2^-69/sdlog relative in Phi and in the density), and also where
- * sdlog is so extreme that the quotient's remainder might not be exact. */
-static int lnorm_z_fine(double x, double meanlog, double sdlog, dd *lx, dd *z)
+ * of log_dd's cost). Extreme sdlog is only trusted relatively (the quotient's remainder
+ * need not be exact there). */
+static enum lnorm_z_quality lnorm_z_fine(double x, double meanlog, double sdlog, dd *lx, dd *z)
 {
-    if (!(sdlog >= 0x1p-900 && sdlog <= 0x1p900))
-        return 0;
     *lx = norm_log_fine(x);
     dd d = two_sum(lx->hi, -meanlog);
     d = two_sum(d.hi, d.lo + lx->lo);
+    enum lnorm_z_quality far = fabs(d.hi) >= 0x1p-8 ? Z_RELATIVE : Z_LOOSE;
     double qh = d.hi / sdlog;
+    if (!isfinite(qh)) {
+        *z = (dd){qh, 0};
+        return far;
+    }
     *z = (dd){qh, (exact_remainder(d.hi, qh, sdlog) + d.lo) / sdlog};
-    return fabs(qh) + 1 <= 0x1p12 * sdlog;
+    if (sdlog >= 0x1p-900 && sdlog <= 0x1p900 && fabs(qh) + 1 <= 0x1p12 * sdlog)
+        return Z_ABSOLUTE;
+    return far;
+}
+
+/* log of the density, -z^2/2 - log x - log(sdlog sqrt(2 pi)), as a double-double, given
+ * log x and log sdlog; 0 where z^2/2 overflows */
+static int lnorm_log_density(dd lx, dd z, dd ls, dd *t)
+{
+    double a = fabs(z.hi), al = z.hi < 0 ? -z.lo : z.lo;
+    double half = 0.5 * a;
+    double hs = a * half;
+    if (!isfinite(hs))
+        return 0;
+    /* z^2/2 = hs + c to ~2^-106 */
+    double c = two_prod(a, half).lo + a * al;
+    ls = dd_add(ls, (dd){LN_SQRT_2PI_HI, LN_SQRT_2PI_LO});
+    *t = dd_add(dd_add(two_sum(-hs, -c), (dd){-lx.hi, -lx.lo}), (dd){-ls.hi, -ls.lo});
+    return 1;
 }
 
 /* The cases the double-double paths take: x finite and positive, meanlog finite,
@@ -145,23 +173,23 @@ static double dlnorm_checked(double x, double meanlog, double sdlog, int give_lo
         return give_log ? -(LN_SQRT_2PI_HI + 0.5 * y * y + log(x * sdlog))
                         : INV_SQRT_2PI * exp(-0.5 * y * y) / (x * sdlog);
     }
-    dd lx, z, ls;
-    if (lnorm_z_fine(x, meanlog, sdlog, &lx, &z)) {
-        ls = sdlog == 1 ? (dd){0, 0} : norm_log_fine(sdlog);
-    } else {
-        lx = log_dd(x);
-        z = lnorm_z(x, meanlog, sdlog);
-        ls = log_dd(sdlog);
+    dd lx, z, t;
+    enum lnorm_z_quality q = lnorm_z_fine(x, meanlog, sdlog, &lx, &z);
+    if (q != Z_LOOSE) {
+        dd ls = sdlog == 1 ? (dd){0, 0} : norm_log_fine(sdlog);
+        if (!lnorm_log_density(lx, z, ls, &t))
+            return d0;
+        /* with z trusted only relatively: z^2/2 >= 2000 outweighs log x and log sdlog (each
+         * below 746 in size), so t keeps z's relative error, which the log density can
+         * afford; the density only where it underflows */
+        double hs = 0.5 * z.hi * z.hi;
+        if (q == Z_ABSOLUTE || (hs >= 2000 && (give_log || t.hi < -800)))
+            return give_log ? t.hi + t.lo : lnorm_exp_fast(t);
     }
-    double a = fabs(z.hi), al = z.hi < 0 ? -z.lo : z.lo;
-    double half = 0.5 * a;
-    double hs = a * half;
-    if (!isfinite(hs))
+    lx = log_dd(x);
+    z = lnorm_z(x, meanlog, sdlog);
+    if (!lnorm_log_density(lx, z, log_dd(sdlog), &t))
         return d0;
-    /* z^2/2 = hs + c to ~2^-106 */
-    double c = two_prod(a, half).lo + a * al;
-    ls = dd_add(ls, (dd){LN_SQRT_2PI_HI, LN_SQRT_2PI_LO});
-    dd t = dd_add(dd_add(two_sum(-hs, -c), (dd){-lx.hi, -lx.lo}), (dd){-ls.hi, -ls.lo});
     return give_log ? t.hi + t.lo : lnorm_exp_fast(t);
 }
 
@@ -181,9 +209,10 @@ static double plnorm_checked(double x, double meanlog, double sdlog, int lower_t
         return dt_0(lower_tail, log_p);
     if (!lnorm_regular(x, meanlog, sdlog))
         return vd_pnorm(log(x), meanlog, sdlog, lower_tail, log_p);
-    dd lx, z = {0, 0};
+    dd lx, z;
+    enum lnorm_z_quality q = lnorm_z_fine(x, meanlog, sdlog, &lx, &z);
     /* far out (|z| > 40: Phi is 0 or 1, or log Phi ~ -z^2/2) only z's relative error counts */
-    if (!lnorm_z_fine(x, meanlog, sdlog, &lx, &z) && !(fabs(z.hi) > 40 && fabs(z.hi) * sdlog >= 0x1p-12))
+    if (!(q == Z_ABSOLUTE || (q == Z_RELATIVE && fabs(z.hi) > 40)))
         z = lnorm_z(x, meanlog, sdlog);
     if (!isfinite(z.hi)) /* beyond either end */
         return z.hi < 0 ? dt_0(lower_tail, log_p) : dt_0(!lower_tail, log_p);
