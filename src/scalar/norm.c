@@ -182,11 +182,16 @@ static double dnorm_checked(double x, double mu, double sigma, int give_log)
 
 /* Phi^-1(1/2 + q), |q| <= 0.425: AS 241, then one Newton step on the accurate residual
  * x B(x^2) - q (Phi(x) - 1/2 = x B(x^2)), so AS 241's last-digit error goes away. */
+static double as241_central(double q)
+{
+    double r = AS241_CENTRAL_R - q * q;
+    return q * poly_eval(as241_central_num, 7, r) / poly_eval(as241_central_den, 7, r);
+}
+
 static dd central_quantile(dd qq)
 {
     double q = qq.hi;
-    double r = AS241_CENTRAL_R - q * q;
-    double x = q * poly_eval(as241_central_num, 7, r) / poly_eval(as241_central_den, 7, r);
+    double x = as241_central(q);
     dd s = two_prod(x, x);
     double db;
     poly_eval_deriv(norm_body, NORM_BODY_DEGREE, s.hi, &db);
@@ -422,6 +427,151 @@ static dd qnorm_standard_polished(double p, int log_p)
     dd resid = dd_add(lq, dd_neg(tail_log_probability(p, log_p)));
     w = two_sum(w.hi, w.lo + resid.hi * mills); /* -resid / (d/dw log Q), d/dw log Q = -1/mills */
     return z.hi < 0 ? dd_neg(w) : w;
+}
+
+/* ---- the same quantile, fast: one Newton step whose residual is good to ~1e-17 ---------------
+ * (the polished one above costs ~2 us; this one is what lnorm's scalar reference uses while
+ * sdlog is small enough for its error, ~1e-17 in z, to stay below half an ULP of the result) */
+
+dd norm_log_fine(double x)
+{
+    static const double atanh_rest[10] = {
+        2.0 / 7,  2.0 / 9,  2.0 / 11, 2.0 / 13, 2.0 / 15,
+        2.0 / 17, 2.0 / 19, 2.0 / 21, 2.0 / 23, 2.0 / 25, /* truncation < 2^-72 */
+    };
+    int k;
+    double m = frexp(x, &k);
+    if (m < 0x1.6a09e667f3bcdp-1) { /* sqrt(1/2) */
+        m *= 2;
+        k -= 1;
+    }
+    double f = m - 1; /* exact */
+    dd d = two_sum(m, 1);
+    double s = f / d.hi;
+    /* f/(d.hi + d.lo) - s, with 1/d = (1 - s)/2 (to ~2^-53, plenty for this correction) */
+    double s_lo = (exact_remainder(f, s, d.hi) - s * d.lo) * (0.5 - 0.5 * s);
+    dd s2 = two_prod(s, s);
+    s2.lo += 2 * s * s_lo;
+    double u = s2.hi * poly_eval(atanh_rest, 9, s2.hi);
+    /* v = 2/5 + s2 U, w = 2/3 + s2 v, t = s^3 w, each a double-double */
+    dd v = two_sum(0x1.999999999999ap-2, u);
+    v.lo -= 0x1.999999999999ap-56;
+    dd sv = two_prod(s2.hi, v.hi);
+    sv.lo += s2.hi * v.lo + s2.lo * v.hi;
+    dd w = two_sum(0x1.5555555555555p-1, sv.hi);
+    w.lo += sv.lo + 0x1.5555555555555p-55;
+    dd s3 = two_prod(s, s2.hi);
+    s3.lo += s * s2.lo + s_lo * s2.hi;
+    dd t = two_prod(s3.hi, w.hi);
+    t.lo += s3.hi * w.lo + s3.lo * w.hi;
+    dd lm = two_sum(2 * s, t.hi);
+    lm.lo += t.lo + 2 * s_lo;
+    dd hi = two_sum(k * LN2_HI, lm.hi); /* k LN2_HI exact */
+    return two_sum(hi.hi, hi.lo + (lm.lo + k * LN2_LO));
+}
+
+/* expm1(x) = hi + lo for |x| <= 2, to ~1e-17 relative: x = k ln 2 + r, |r| <= ln2/2,
+ * expm1(r) = r + r^2 P(r) (Taylor to r^13, truncation < 5e-18) with r a double-double. */
+static dd expm1_fine(double x)
+{
+    static const double taylor[12] = {
+        1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320,
+        1.0 / 362880, 1.0 / 3628800, 1.0 / 39916800, 1.0 / 479001600, 1.0 / 6227020800,
+    };
+    double kd = nearbyint(x * 0x1.71547652b82fep0);
+    dd r = two_sum(x - kd * LN2_HI, -kd * LN2_LO); /* x - k LN2_HI exact */
+    double quad = r.hi * r.hi * poly_eval(taylor, 11, r.hi);
+    double e = r.hi + quad;
+    double e_lo = r.lo * (1 + r.hi) + ((r.hi - e) + quad);
+    double a = ldexp(1, (int)kd);
+    dd h = two_sum(a * e, a - 1); /* both exact */
+    return two_sum(h.hi, h.lo + a * e_lo);
+}
+
+/* B(s) = (Phi(z) - 1/2)/z at s = z^2 = s.hi + s.lo, its last three Horner steps in
+ * double-double (one exact step leaves ~1e-16 of B near |z| = 1.4) */
+static dd body_step(double c, dd p, double t)
+{
+    dd prod = two_prod(p.hi, t);
+    dd sum = two_sum(c, prod.hi);
+    sum.lo += prod.lo + p.lo * t;
+    return sum;
+}
+
+static dd body_fine(dd s)
+{
+    dd u = body_step(norm_body[2], (dd){poly_eval(norm_body + 3, NORM_BODY_DEGREE - 3, s.hi), 0}, s.hi);
+    dd v = body_step(norm_body[1], u, s.hi);
+    dd b = body_step(norm_body[0], v, s.hi);
+    /* + c0_lo + B'(s) s.lo, B' to its first three terms */
+    double db = MUL_ADD(s.hi, MUL_ADD(s.hi, 3 * norm_body[3], 2 * norm_body[2]), norm_body[1]);
+    return two_sum(b.hi, b.lo + (norm_body_c0_lo + db * s.lo));
+}
+
+/* z with Phi(z) - 1/2 = q, from AS 241 (~1e-16) and one Newton step on the double-double
+ * residual */
+static dd central_fine(dd q)
+{
+    dd z = {as241_central(q.hi), 0};
+    dd s = two_prod(z.hi, z.hi); /* z.lo enters through phi below */
+    dd b = body_fine(s);
+    double phi = INV_SQRT_2PI * exp(-0.5 * s.hi);
+    dd t = two_prod(z.hi, b.hi);
+    t.lo += z.hi * b.lo + phi * z.lo;
+    double resid = (t.hi - q.hi) + (t.lo - q.lo); /* t.hi - q.hi exact: they agree to ~1e-16 */
+    return (dd){z.hi, z.lo - resid / phi};
+}
+
+/* w > 0 with log Q(w) = -s, s = -log P (s.hi >= -log 0.075): AS 241's tail formula (or the
+ * log-space Newton iteration beyond it) and one Newton step on the residual
+ *     log Q(w) + s = s - w^2/2 + log R(w) - w.lo / c,   c = sqrt(2 pi) R = Q/phi,
+ * with both logs good to ~2^-70. */
+static dd upper_fine(dd s)
+{
+    double w = sqrt(s.hi) <= AS241_TAIL_RMAX ? upper_quantile_start(-s.hi) : norm_upper_quantile_log(-s.hi).hi;
+    if (!(w < 1e150))
+        return (dd){w, 0};
+    double half = 0.5 * w, hs = w * half, ls = two_prod(w, half).lo;
+    dd r = mills_r_dd(w);
+    dd lr = norm_log_fine(r.hi);
+    double c = SQRT_2PI_HI * r.hi;
+    dd d = two_sum(s.hi, -hs);
+    dd d2 = two_sum(d.hi, lr.hi);
+    double resid = d2.hi + ((d.lo + d2.lo) + ((s.lo - ls) + lr.lo + SQRT_2PI_HI * r.lo / c));
+    return two_sum(w, resid * c);
+}
+
+double norm_q_standard_fine(double p, int lower_tail, int log_p, double *lo)
+{
+    dd z;
+    if (!log_p) {
+        dd q = two_sum(p, -0.5);
+        if (fabs(q.hi) <= AS241_SPLIT) {
+            z = central_fine(q);
+        } else {
+            dd l = norm_log_fine(q.hi < 0 ? p : 1 - p); /* 1 - p exact */
+            z = upper_fine((dd){-l.hi, -l.lo});
+            if (q.hi < 0)
+                z = dd_neg(z);
+        }
+    } else if (p < LOG_0_075) {
+        z = dd_neg(upper_fine((dd){-p, 0}));
+    } else if (p > LOG_0_925) {
+        /* P = -expm1(p); log P = log(-e.hi) + e.lo/e.hi */
+        dd e = p > -0x1p-60 ? (dd){p, 0.5 * p * p} : expm1_fine(p);
+        dd l = norm_log_fine(-e.hi);
+        z = upper_fine(two_sum(-l.hi, -(l.lo + e.lo / e.hi)));
+    } else { /* exp(p) - 1/2 = expm1(p + ln 2) / 2 */
+        dd t = two_sum(p, LN2_DD_HI);
+        dd e = expm1_fine(t.hi);
+        /* + t.lo + LN2_DD_LO, times d/dx expm1 = 1 + e */
+        e.lo += (t.lo + LN2_DD_LO) * (1 + e.hi);
+        z = central_fine((dd){0.5 * e.hi, 0.5 * e.lo});
+    }
+    if (!lower_tail)
+        z = dd_neg(z);
+    *lo = z.lo;
+    return z.hi;
 }
 
 double norm_p_standard_dd(double zh, double zl, int lower_tail, int log_p)

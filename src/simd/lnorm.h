@@ -2,12 +2,13 @@
  * pieces (src/simd/norm.h): z = (log x - meanlog) / sdlog as a double-double, then
  *     plnorm = pnorm_body_z_vec / pnorm_z_vec of z,
  *     dlnorm = exp(-log x - log(sdlog sqrt(2 pi)) - z^2/2), the sum in double-double,
- *     qlnorm = exp(meanlog + sdlog z), z from qnorm_central_z_vec / qnorm_tail_z_vec.
+ *     qlnorm = exp(meanlog + sdlog z), z from qnorm_central_z_vec / qnorm_tail_z_vec refined
+ *              by one Newton step (exp turns sdlog times z's error into the result's).
  * log x must be good to ~2^-70 absolute (Phi(z) moves by |z| / sdlog times its error), so it
  * has its own vector log below, with the atanh series' leading terms in double-double.
- * x <= 0, Inf, NaN, results outside the normal range and quantiles whose z error would be
- * magnified too much go to the scalar reference. The callers (dispatch/) have sent
- * irregular parameters (lnorm_params_regular) to the scalar loop already. */
+ * x <= 0, Inf, NaN, results outside the normal range and quantiles for sdlog > 4 go to the
+ * scalar reference. The callers (dispatch/) have sent irregular parameters
+ * (lnorm_params_regular) to the scalar loop already. */
 #include <float.h>
 
 #include "vdist.h"
@@ -19,7 +20,7 @@ struct lnorm_args {
     struct norm_args n; /* mu = meanlog, sigma = sdlog; n.standard is 0 (z has a low part) */
     int unit;           /* meanlog == 0 and sdlog == 1: z = log x */
     double log_hi, log_lo; /* dlnorm: log(sdlog sqrt(2 pi)) as a double-double */
-    double zs_max;      /* qlnorm: largest |sdlog z| whose vector z is accurate enough */
+    double zs_max;      /* qlnorm: largest |sdlog z| the vector path takes (Inf or 0) */
 };
 
 /* log(x) = hi + *lo for x > 0 finite (other lanes unspecified), to ~2^-70 absolute:
@@ -29,8 +30,9 @@ struct lnorm_args {
  * term alone is 2^-14, too big to round in double). Subnormal x is scaled by 2^54 first. */
 ALWAYS_INLINE vdbl v_log_full_dd(vdbl x, vdbl *lo)
 {
-    static const double atanh_rest[9] = {
-        2.0 / 7, 2.0 / 9, 2.0 / 11, 2.0 / 13, 2.0 / 15, 2.0 / 17, 2.0 / 19, 2.0 / 21, 2.0 / 23,
+    static const double atanh_rest[10] = {
+        2.0 / 7,  2.0 / 9,  2.0 / 11, 2.0 / 13, 2.0 / 15,
+        2.0 / 17, 2.0 / 19, 2.0 / 21, 2.0 / 23, 2.0 / 25, /* truncation < 2^-72 */
     };
     vmsk sub = v_lt(x, v_set(DBL_MIN));
     int any_sub = v_any(sub);
@@ -42,10 +44,11 @@ ALWAYS_INLINE vdbl v_log_full_dd(vdbl x, vdbl *lo)
     vdbl f = v_sub(m, v_set(1)); /* exact */
     vdbl d_lo, d = v_two_sum(m, v_set(1), &d_lo);
     vdbl s = v_div(f, d);
-    vdbl s_lo = v_div(v_fnma(s, d_lo, v_fnma(s, d, f)), d); /* (f - s (d + d_lo)) / d */
+    /* (f - s (d + d_lo)) / d, with 1/d = (1 - s)/2 (to ~2^-53, plenty for this correction) */
+    vdbl s_lo = v_mul(v_fnma(s, d_lo, v_fnma(s, d, f)), v_fnma(s, v_set(0.5), v_set(0.5)));
     vdbl s2_lo, s2 = v_two_prod(s, s, &s2_lo);
     s2_lo = v_fma(v_add(s, s), s_lo, s2_lo);
-    vdbl u = v_mul(s2, v_poly_split(atanh_rest, 8, s2));
+    vdbl u = v_mul(s2, v_poly_split(atanh_rest, 9, s2));
     /* v = 2/5 + s2 U, w = 2/3 + s2 v, each as a double-double */
     vdbl v = v_add(v_set(0x1.999999999999ap-2), u);
     vdbl v_lo = v_add(v_add(v_sub(v_set(0x1.999999999999ap-2), v), u), v_set(-0x1.999999999999ap-56));
@@ -144,7 +147,7 @@ ALWAYS_INLINE vdbl plnorm_tail_vec(vdbl x, const void *args, vmsk *slow)
 }
 
 /* exp(meanlog + sdlog z) for the lower-tail quantile z = z + z_lo; marks lanes whose result
- * leaves the normal range or whose |sdlog z| magnifies the vector z's error too much */
+ * leaves the normal range or whose |sdlog| times the refined z's error bound is too big */
 ALWAYS_INLINE vdbl qlnorm_finish(vdbl z, vdbl z_lo, const struct lnorm_args *a, vmsk *slow)
 {
     if (!a->n.lower_tail) {
@@ -161,11 +164,70 @@ ALWAYS_INLINE vdbl qlnorm_finish(vdbl z, vdbl z_lo, const struct lnorm_args *a, 
     vdbl e_lo, e = v_exp_dd(v_min(v_max(y, v_set(-707)), v_set(709)), &e_lo);
     return v_add(e, v_fma(e, y_lo, e_lo));
 }
+/* c + p t = hi + *lo with the product exact and |c| >= |p t| (Fast2Sum): a Horner step of
+ * the body series, whose terms fall off */
+ALWAYS_INLINE vdbl qlnorm_body_step(double c, vdbl p, vdbl p_lo, vdbl t, vdbl *lo)
+{
+    vdbl prod_lo, prod = v_two_prod(p, t, &prod_lo);
+    vdbl hi = v_add(v_set(c), prod);
+    *lo = v_add(v_sub(prod, v_sub(hi, v_set(c))), v_fma(p_lo, t, prod_lo));
+    return hi;
+}
+
+/* One Newton step on the vector quantile's z (good to ~5e-16 relative): exp magnifies z's
+ * error by sdlog z, so z needs ~1e-17. The step starts from z's high part alone (its error
+ * squared is far below that), so z's low part is replaced, not corrected.
+ * Central lanes: the residual Phi(z) - 1/2 - q from the body series, with q = p - 1/2 as
+ * qnorm_central_z_vec formed it, and B(s) = (Phi(z) - 1/2)/z, s = z^2, with its last three
+ * Horner steps in double-double (v_norm_body_dd's one exact step leaves ~1e-16 of B near
+ * |z| = 1.4, too much here). */
+ALWAYS_INLINE vdbl qlnorm_refine_central(vdbl z, vdbl *z_lo, vdbl q, vdbl q_lo)
+{
+    /* 1/phi(z) = sqrt(2 pi) exp(s/2) by its Taylor series to s^7 (< 4e-5 relative for
+     * |z| <= 1.5; the step is ~1e-15 of z, so a few digits do) */
+    static const double inv_half_gauss[8] = {
+        SQRT_2PI_HI, SQRT_2PI_HI / 2, SQRT_2PI_HI / 8, SQRT_2PI_HI / 48,
+        SQRT_2PI_HI / 384, SQRT_2PI_HI / 3840, SQRT_2PI_HI / 46080, SQRT_2PI_HI / 645120,
+    };
+    vdbl s_lo, s = v_two_prod(z, z, &s_lo);
+    vdbl b3 = v_poly_split(norm_body + 3, NORM_BODY_DEGREE - 3, s);
+    vdbl u_lo, u = qlnorm_body_step(norm_body[2], b3, v_set(0), s, &u_lo);
+    vdbl v_lo, v = qlnorm_body_step(norm_body[1], u, u_lo, s, &v_lo);
+    vdbl b_lo, b = qlnorm_body_step(norm_body[0], v, v_lo, s, &b_lo);
+    /* + c0_lo + B'(s) s_lo, B' to its first three terms (the rest is below 1e-20 of B) */
+    vdbl db = v_fma(s, v_fma(s, v_set(3 * norm_body[3]), v_set(2 * norm_body[2])), v_set(norm_body[1]));
+    b_lo = v_add(b_lo, v_fma(db, s_lo, v_set(norm_body_c0_lo)));
+    vdbl t_lo, t = v_two_prod(z, b, &t_lo);
+    t_lo = v_fma(z, b_lo, t_lo);
+    vdbl resid = v_add(v_sub(t, q), v_sub(t_lo, q_lo)); /* t - q exact: both agree to ~1e-15 */
+    *z_lo = v_neg(v_mul(resid, v_poly_split(inv_half_gauss, 7, s)));
+    return z;
+}
+
+/* Tail lanes: w = |z| with log Q(w) = -s, s = -log P as qnorm_tail_z_vec formed it (P the
+ * smaller tail probability); the residual log Q(w) + s = s - w^2/2 + log R(w), and
+ * d/dw log Q = -1/c, c = sqrt(2 pi) R = Q/phi. */
+ALWAYS_INLINE vdbl qlnorm_refine_tail(vdbl z, vdbl *z_lo, vdbl s, vdbl s_lo)
+{
+    vdbl w = v_abs(z);
+    vdbl ls, hs = v_half_square(w, &ls);
+    vdbl r_lo, r = v_norm_mills_r_dd(w, &r_lo);
+    vdbl lr_lo, lr = v_log_normal_dd(r, &lr_lo);
+    vdbl e1, d = v_two_sum(s, v_neg(hs), &e1);
+    vdbl e2, d2 = v_two_sum(d, lr, &e2);
+    /* log(r + r_lo) = lr + r_lo / r */
+    vdbl small = v_add(v_add(e1, e2), v_add(v_sub(s_lo, ls), v_add(lr_lo, v_div(r_lo, r))));
+    vdbl w_lo = v_mul(v_add(d2, small), v_mul(v_set(SQRT_2PI_HI), r));
+    *z_lo = v_sel(v_lt(z, v_set(0)), v_neg(w_lo), w_lo);
+    return z;
+}
 
 ALWAYS_INLINE vdbl qlnorm_central_vec(vdbl p, const void *args, vmsk *deferred, vmsk *slow)
 {
     const struct lnorm_args *a = args;
-    vdbl z_lo, z = qnorm_central_z_vec(p, &a->n, deferred, slow, &z_lo);
+    vdbl q = v_set(0), q_lo = v_set(0);
+    vdbl z_lo, z = qnorm_central_z_vec(p, &a->n, deferred, slow, &z_lo, &q, &q_lo);
+    z = qlnorm_refine_central(z, &z_lo, q, q_lo);
     vmsk finish_slow;
     vdbl r = qlnorm_finish(z, z_lo, a, &finish_slow);
     *slow = v_or(*slow, v_andnot(*deferred, finish_slow));
@@ -175,7 +237,9 @@ ALWAYS_INLINE vdbl qlnorm_central_vec(vdbl p, const void *args, vmsk *deferred, 
 ALWAYS_INLINE vdbl qlnorm_tail_vec(vdbl p, const void *args, vmsk *slow)
 {
     const struct lnorm_args *a = args;
-    vdbl z_lo, z = qnorm_tail_z_vec(p, &a->n, slow, &z_lo);
+    vdbl s = v_set(0), s_lo = v_set(0);
+    vdbl z_lo, z = qnorm_tail_z_vec(p, &a->n, slow, &z_lo, &s, &s_lo);
+    z = qlnorm_refine_tail(z, &z_lo, s, s_lo);
     vmsk finish_slow;
     vdbl r = qlnorm_finish(z, z_lo, a, &finish_slow);
     *slow = v_or(*slow, finish_slow);
@@ -227,17 +291,15 @@ static void ISA_SUFFIX(plnorm_array)(size_t n, const double *x, const double *pa
     run_array_split(n, x, out, &a, plnorm_body_vec, plnorm_tail_vec, plnorm_one);
 }
 
-/* The vector quantile's z is good to ~1-2 ULP (measured: 4.3e-16 relative at worst, near
- * |z| = 1.5; 6e-18 beyond |z| = 20); exp turns sdlog z times that into the result's relative
- * error, so beyond zs_max the scalar reference takes over. TODO: a vector Newton step on z
- * (residual from the pnorm pieces in double-double) would keep every lane in the vector path. */
-#define LNORM_Q_VEC_EPS 5e-16
-#define LNORM_Q_ERR_ALLOWED (2.5 * 0x1p-53) /* of the 4 ULP budget, what z may use */
+/* After the Newton step z is good to ~1e-17 (measured: ~0.4 ULP of the result per unit of
+ * sdlog, worst near the central/tail boundary); beyond this sdlog the scalar reference takes
+ * every lane. */
+#define LNORM_Q_SDLOG_MAX 4.0
 
 static void ISA_SUFFIX(qlnorm_array)(size_t n, const double *x, const double *param,
                                      int lower_tail, int log_p, double *out)
 {
     struct lnorm_args a = lnorm_args_make(param, lower_tail, log_p);
-    a.zs_max = LNORM_Q_ERR_ALLOWED / LNORM_Q_VEC_EPS;
+    a.zs_max = param[1] <= LNORM_Q_SDLOG_MAX ? INFINITY : 0;
     run_array_split(n, x, out, &a, qlnorm_central_vec, qlnorm_tail_vec, qlnorm_one);
 }

@@ -279,9 +279,10 @@ ALWAYS_INLINE vdbl qnorm_finish(vdbl z, vdbl z_lo, const struct norm_args *a)
 /* First stage: the central region, z = hi + *z_lo_out of the lower tail (qnorm_finish applies
  * the tail and mu + sigma z; lnorm takes z as it is). Tail lanes are deferred to
  * qnorm_tail_vec (run on packed vectors of tail lanes); p outside (0, 1) and the extreme
- * tails go to the scalar reference. */
+ * tails go to the scalar reference. q_out, if not NULL, gets q = Phi(z) - 1/2 of the central
+ * lanes as hi + *q_lo_out (lnorm refines z against it). */
 ALWAYS_INLINE vdbl qnorm_central_z_vec(vdbl p, const struct norm_args *a, vmsk *deferred,
-                                       vmsk *slow, vdbl *z_lo_out)
+                                       vmsk *slow, vdbl *z_lo_out, vdbl *q_out, vdbl *q_lo_out)
 {
     vmsk central, tail;
     vdbl z = v_set(0), z_lo = v_set(0);
@@ -290,6 +291,10 @@ ALWAYS_INLINE vdbl qnorm_central_z_vec(vdbl p, const struct norm_args *a, vmsk *
         central = v_le(v_abs(q), v_set(AS241_SPLIT));
         if (v_any(central))
             z = v_central_quantile(q, q_lo, &z_lo);
+        if (q_out) {
+            *q_out = q;
+            *q_lo_out = q_lo;
+        }
         vdbl P = v_sel(v_lt(q, v_set(0)), p, v_sub(v_set(1), p));
         tail = v_andnot(central, v_and(v_le(v_set(DBL_MIN), P), v_lt(P, v_set(0.5))));
     } else {
@@ -309,6 +314,10 @@ ALWAYS_INLINE vdbl qnorm_central_z_vec(vdbl p, const struct norm_args *a, vmsk *
             vdbl q = v_sel(middle, v_mul(v_set(0.5), e), half);
             vdbl q_lo = v_sel(middle, mid_lo, v_add(half_lo, e_lo));
             z = v_central_quantile(q, q_lo, &z_lo);
+            if (q_out) {
+                *q_out = q;
+                *q_lo_out = q_lo;
+            }
         }
         /* upper: P = 1 - exp(p) >= -p (1 + p/2) must be a normal double */
         tail = v_or(v_and(lower, v_le(v_set(LOG_P_MIN), p)), v_and(upper, v_le(p, v_set(-2 * DBL_MIN))));
@@ -322,13 +331,15 @@ ALWAYS_INLINE vdbl qnorm_central_z_vec(vdbl p, const struct norm_args *a, vmsk *
 ALWAYS_INLINE vdbl qnorm_central_vec(vdbl p, const void *args, vmsk *deferred, vmsk *slow)
 {
     const struct norm_args *a = args;
-    vdbl z_lo, z = qnorm_central_z_vec(p, a, deferred, slow, &z_lo);
+    vdbl z_lo, z = qnorm_central_z_vec(p, a, deferred, slow, &z_lo, NULL, NULL);
     return qnorm_finish(z, z_lo, a);
 }
 
 /* Second stage, for the lanes qnorm_central_vec deferred (P the smaller tail probability,
- * DBL_MIN <= P < 0.075, or log P in [-729, log 0.075]); z = hi + *z_lo of the lower tail. */
-ALWAYS_INLINE vdbl qnorm_tail_z_vec(vdbl p, const struct norm_args *a, vmsk *slow, vdbl *z_lo)
+ * DBL_MIN <= P < 0.075, or log P in [-729, log 0.075]); z = hi + *z_lo of the lower tail.
+ * s_out, if not NULL, gets -log P as hi + *s_lo_out (lnorm refines z against it). */
+ALWAYS_INLINE vdbl qnorm_tail_z_vec(vdbl p, const struct norm_args *a, vmsk *slow, vdbl *z_lo,
+                                    vdbl *s_out, vdbl *s_lo_out)
 {
     vmsk low;
     vdbl s_lo = v_set(0), s; /* -log P */
@@ -348,6 +359,10 @@ ALWAYS_INLINE vdbl qnorm_tail_z_vec(vdbl p, const struct norm_args *a, vmsk *slo
             s_lo = v_sel(low, s_lo, v_neg(l_lo));
         }
     }
+    if (s_out) {
+        *s_out = s;
+        *s_lo_out = s_lo;
+    }
     vdbl w_lo, w = v_upper_quantile(s, s_lo, &w_lo);
     *z_lo = v_sel(low, v_neg(w_lo), w_lo);
     return v_sel(low, v_neg(w), w);
@@ -356,7 +371,7 @@ ALWAYS_INLINE vdbl qnorm_tail_z_vec(vdbl p, const struct norm_args *a, vmsk *slo
 ALWAYS_INLINE vdbl qnorm_tail_vec(vdbl p, const void *args, vmsk *slow)
 {
     const struct norm_args *a = args;
-    vdbl z_lo, z = qnorm_tail_z_vec(p, a, slow, &z_lo);
+    vdbl z_lo, z = qnorm_tail_z_vec(p, a, slow, &z_lo, NULL, NULL);
     return qnorm_finish(z, z_lo, a);
 }
 
