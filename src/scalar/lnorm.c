@@ -9,7 +9,7 @@
  * double-double. The quantile takes the double-double z of the normal quantile and
  * exponentiates meanlog + sdlog z as a double-double (exp turns an absolute error of the
  * exponent into a relative one of the result).
- * Each function has a fast path (log x to ~2^-70 from norm_log_fine, z of the quantile to
+ * Each function has a fast path (log x to ~2^-78 from log_fast_dd, z of the quantile to
  * ~1e-17 from norm_q_standard_fine, ~100 ns) taken wherever its error bound, magnified by
  * |z| / sdlog (d, p) or sdlog (q), stays far below an ULP; elsewhere (tiny sdlog for d and p,
  * large sdlog for q) the ~2 us paths with ~1e-30 log_dd and the polished quantile.
@@ -112,12 +112,12 @@ enum lnorm_z_quality {
                  * relative, in Phi and in the density) */
 };
 
-/* z = (log x - meanlog) / sdlog with log x = *lx from norm_log_fine (~2^-70 absolute, a tenth
+/* z = (log x - meanlog) / sdlog with log x = *lx from log_fast_dd (~2^-78 absolute, a tenth
  * of log_dd's cost). Extreme sdlog is only trusted relatively (the quotient's remainder
  * need not be exact there). */
 static enum lnorm_z_quality lnorm_z_fine(double x, double meanlog, double sdlog, dd *lx, dd *z)
 {
-    *lx = norm_log_fine(x);
+    *lx = log_fast_dd(x);
     dd d = two_sum(lx->hi, -meanlog);
     d = two_sum(d.hi, d.lo + lx->lo);
     enum lnorm_z_quality far = fabs(d.hi) >= 0x1p-8 ? Z_RELATIVE : Z_LOOSE;
@@ -176,7 +176,7 @@ static double dlnorm_checked(double x, double meanlog, double sdlog, int give_lo
     dd lx, z, t;
     enum lnorm_z_quality q = lnorm_z_fine(x, meanlog, sdlog, &lx, &z);
     if (q != Z_LOOSE) {
-        dd ls = sdlog == 1 ? (dd){0, 0} : norm_log_fine(sdlog);
+        dd ls = sdlog == 1 ? (dd){0, 0} : log_fast_dd(sdlog);
         if (!lnorm_log_density(lx, z, ls, &t))
             return d0;
         /* with z trusted only relatively: z^2/2 >= 2000 outweighs log x and log sdlog (each

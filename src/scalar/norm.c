@@ -433,43 +433,6 @@ static dd qnorm_standard_polished(double p, int log_p)
  * (the polished one above costs ~2 us; this one is what lnorm's scalar reference uses while
  * sdlog is small enough for its error, ~1e-17 in z, to stay below half an ULP of the result) */
 
-dd norm_log_fine(double x)
-{
-    static const double atanh_rest[10] = {
-        2.0 / 7,  2.0 / 9,  2.0 / 11, 2.0 / 13, 2.0 / 15,
-        2.0 / 17, 2.0 / 19, 2.0 / 21, 2.0 / 23, 2.0 / 25, /* truncation < 2^-72 */
-    };
-    int k;
-    double m = frexp(x, &k);
-    if (m < 0x1.6a09e667f3bcdp-1) { /* sqrt(1/2) */
-        m *= 2;
-        k -= 1;
-    }
-    double f = m - 1; /* exact */
-    dd d = two_sum(m, 1);
-    double s = f / d.hi;
-    /* f/(d.hi + d.lo) - s, with 1/d = (1 - s)/2 (to ~2^-53, plenty for this correction) */
-    double s_lo = (exact_remainder(f, s, d.hi) - s * d.lo) * (0.5 - 0.5 * s);
-    dd s2 = two_prod(s, s);
-    s2.lo += 2 * s * s_lo;
-    double u = s2.hi * poly_eval(atanh_rest, 9, s2.hi);
-    /* v = 2/5 + s2 U, w = 2/3 + s2 v, t = s^3 w, each a double-double */
-    dd v = two_sum(0x1.999999999999ap-2, u);
-    v.lo -= 0x1.999999999999ap-56;
-    dd sv = two_prod(s2.hi, v.hi);
-    sv.lo += s2.hi * v.lo + s2.lo * v.hi;
-    dd w = two_sum(0x1.5555555555555p-1, sv.hi);
-    w.lo += sv.lo + 0x1.5555555555555p-55;
-    dd s3 = two_prod(s, s2.hi);
-    s3.lo += s * s2.lo + s_lo * s2.hi;
-    dd t = two_prod(s3.hi, w.hi);
-    t.lo += s3.hi * w.lo + s3.lo * w.hi;
-    dd lm = two_sum(2 * s, t.hi);
-    lm.lo += t.lo + 2 * s_lo;
-    dd hi = two_sum(k * LN2_HI, lm.hi); /* k LN2_HI exact */
-    return two_sum(hi.hi, hi.lo + (lm.lo + k * LN2_LO));
-}
-
 /* expm1(x) = hi + lo for |x| <= 2, to ~1e-17 relative: x = k ln 2 + r, |r| <= ln2/2,
  * expm1(r) = r + r^2 P(r) (Taylor to r^13, truncation < 5e-18) with r a double-double. */
 static dd expm1_fine(double x)
@@ -533,7 +496,7 @@ static dd upper_fine(dd s)
         return (dd){w, 0};
     double half = 0.5 * w, hs = w * half, ls = two_prod(w, half).lo;
     dd r = mills_r_dd(w);
-    dd lr = norm_log_fine(r.hi);
+    dd lr = log_fast_dd(r.hi);
     double c = SQRT_2PI_HI * r.hi;
     dd d = two_sum(s.hi, -hs);
     dd d2 = two_sum(d.hi, lr.hi);
@@ -549,7 +512,7 @@ double norm_q_standard_fine(double p, int lower_tail, int log_p, double *lo)
         if (fabs(q.hi) <= AS241_SPLIT) {
             z = central_fine(q);
         } else {
-            dd l = norm_log_fine(q.hi < 0 ? p : 1 - p); /* 1 - p exact */
+            dd l = log_fast_dd(q.hi < 0 ? p : 1 - p); /* 1 - p exact */
             z = upper_fine((dd){-l.hi, -l.lo});
             if (q.hi < 0)
                 z = dd_neg(z);
@@ -559,7 +522,7 @@ double norm_q_standard_fine(double p, int lower_tail, int log_p, double *lo)
     } else if (p > LOG_0_925) {
         /* P = -expm1(p); log P = log(-e.hi) + e.lo/e.hi */
         dd e = p > -0x1p-60 ? (dd){p, 0.5 * p * p} : expm1_fine(p);
-        dd l = norm_log_fine(-e.hi);
+        dd l = log_fast_dd(-e.hi);
         z = upper_fine(two_sum(-l.hi, -(l.lo + e.lo / e.hi)));
     } else { /* exp(p) - 1/2 = expm1(p + ln 2) / 2 */
         dd t = two_sum(p, LN2_DD_HI);

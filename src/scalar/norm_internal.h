@@ -19,8 +19,4 @@ double norm_q_standard_dd(double p, int lower_tail, int log_p, double *lo);
  * while sdlog times that error stays well below an ULP of exp(meanlog + sdlog z). */
 double norm_q_standard_fine(double p, int lower_tail, int log_p, double *lo);
 
-/* log x = hi + lo to ~2^-70 absolute for x > 0 finite (subnormal included): the double-double
- * log_dd's accuracy is not needed where its ~200 ns are not worth it. */
-dd norm_log_fine(double x);
-
 #endif

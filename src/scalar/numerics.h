@@ -161,7 +161,7 @@ dd log_fast_dd(double x);
 dd log_ratio_dd(double a, double b);
 
 /* exp(x) - 1 as a double-double for x <= 709, tiny and subnormal x included: relative error
- * below 2^-70. */
+ * about 2^-100. */
 dd expm1_dd(dd x);
 
 /* exp(x.hi + x.lo) = 2^*k (hi + lo), hi + lo in [0.99, 2), relative error about 2^-100, for
