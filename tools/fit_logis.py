@@ -4,8 +4,10 @@ kernels in src/simd/logis.h). Writes src/scalar/logis_coeffs.h.
 
     exp:  e^-r = 1 - r + r^2 Q(r),          |r| <= ln2/2,     Q of degree 9
     log:  2 atanh(s) = 2s + s^3 R(s^2),     |s| <= 0.1725 (a margin over 3 - 2 sqrt 2, where
-                                            the kernels' ratios are picked by rounded
-                                            comparisons), R of degree 6
+                                            the scalar reference's ratios are picked by
+                                            rounded comparisons), R of degree 6
+          and the same for |s| <= 1/3 (any ratio of two mantissas in [1/sqrt 2, sqrt 2),
+          as the SIMD kernels take them), R_wide of degree 9
 
 Each is a near-minimax fit for the error it makes in the function (relative to e^r, and
 relative to 2 atanh(s)): weighted least squares at 60 digits on Chebyshev nodes, then the
@@ -72,6 +74,13 @@ def main():
           % err_r)
     print("static const double logis_log_r[7] = {\n    %s,\n};" % ",\n    ".join(
         float.hex(c) for c in cr))
+    umax = mp.mpf('0.33334')**2
+    cw = fit(rr, lambda u: u / 2, 0, umax, 9)
+    err_w = max_rel(cw, lambda u: 2 * mp.atanh(mp.sqrt(u)), mp.mpf(10)**-30, umax,
+                    lambda u, p: 2 * mp.sqrt(u) + mp.sqrt(u)**3 * p)
+    print("/* 2 atanh(s) = 2s + s^3 R_wide(s^2), |s| <= 1/3: max relative error %.2e */" % err_w)
+    print("static const double logis_log_r_wide[10] = {\n    %s,\n};" % ",\n    ".join(
+        float.hex(c) for c in cw))
     print("\n#endif")
 
 

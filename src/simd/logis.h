@@ -64,27 +64,23 @@ ALWAYS_INLINE vdbl logis_exp_neg(vdbl a)
 {
     vdbl k = v_round(v_mul(a, v_set(-0x1.71547652b82fep0)));
     vdbl r = v_fma(k, v_set(LN2_LO), v_fma(k, v_set(LN2_HI), a)); /* k LN2_HI + a exact */
-    vdbl q = v_mul(v_mul(r, r), logis_estrin(logis_exp_q, 9, r));
+    vdbl q = v_mul(v_mul(r, r), v_poly_split(logis_exp_q, 9, r));
     return v_mul(v_add(v_set(1), v_sub(q, r)), v_pow2i(k));
 }
 
 /* log(P/U) + corr = hi + *lo for P, U positive normal and |corr| small beside the result's
- * ULP, with one division: P = 2^e m, U = 2^f n (v_exponent), n doubled or halved so that
- * m/n lies in [1/sqrt 2, sqrt 2]; then m - n is exact (Sterbenz) and
- * log(m/n) = 2 atanh(s) = 2s + s^3 R(s^2), s = (m - n)/(m + n), |s| <= 0.1716. A ratio near
- * 1 keeps all its digits, so logit needs no separate series around p = 1/2. */
+ * ULP, with one division: P = 2^e m, U = 2^f n (v_exponent, m and n in [1/sqrt 2, sqrt 2)),
+ * m - n exact (Sterbenz: m/n in (1/2, 2)) and log(m/n) = 2 atanh(s) = 2s + s^3 R(s^2),
+ * s = (m - n)/(m + n), |s| < 1/3. A ratio near 1 keeps all its digits, so logit needs no
+ * separate series around p = 1/2. */
 ALWAYS_INLINE vdbl logis_log_ratio(vdbl P, vdbl U, vdbl corr, vdbl *lo)
 {
     vdbl m, e = v_exponent(P, &m);
     vdbl n, f = v_exponent(U, &n);
-    vmsk up = v_lt(v_mul(n, v_set(SQRT2_HI)), m), down = v_lt(v_mul(m, v_set(SQRT2_HI)), n);
-    vdbl adjust = v_sel(up, v_set(1), v_sel(down, v_set(-1), v_set(0)));
-    n = v_mul(n, v_sel(up, v_set(2), v_sel(down, v_set(0.5), v_set(1))));
-    vdbl k = v_add(v_sub(e, f), adjust);
-    vdbl d = v_sub(m, n);
-    vdbl s = v_div(d, v_add(m, n));
+    vdbl k = v_sub(e, f);
+    vdbl s = v_div(v_sub(m, n), v_add(m, n));
     vdbl s2 = v_mul(s, s);
-    vdbl tail = v_fma(v_mul(s, s2), logis_estrin(logis_log_r, 6, s2), corr);
+    vdbl tail = v_fma(v_mul(s, s2), logis_estrin(logis_log_r_wide, 9, s2), corr);
     vdbl small = v_fma(k, v_set(LN2_LO), v_fma(v_set(2), s, tail));
     return v_two_sum(v_mul(k, v_set(LN2_HI)), small, lo); /* k LN2_HI is exact */
 }
@@ -151,14 +147,14 @@ ALWAYS_INLINE vdbl plogis_vec(vdbl x, const void *args, vmsk *slow)
         vdbl err, s = v_two_sum(t, l, &err);
         return v_neg(v_add(s, v_add(err, v_add(t_lo, l_lo))));
     }
-    /* 1/(1 + e) for w >= 0, e/(1 + e) for w < 0, divided as doubles; 1/u is then p or
-     * 1 - p, so the rounding ul of u = 1 + e and, for w < 0, e's factor 1 + w_lo enter by
-     * first order without a second division (for w >= 0 the factor's effect is below
-     * e 2^-53 |w|, negligible: the condition of 1/(1 + e) in e is e/(1 + e)) */
+    /* 1/(1 + e) for w >= 0, e/(1 + e) for w < 0, divided as doubles; the rounding ul of
+     * u = 1 + e and, for w < 0, e's factor 1 + w_lo enter by first order (for w >= 0 the
+     * factor's effect is below e 2^-53 |w|, negligible: the condition of 1/(1 + e) in e is
+     * e/(1 + e)) */
     vdbl u = v_add(v_set(1), e);
     vdbl ul = v_add(v_sub(v_set(1), u), e);
     vdbl p = v_div(v_sel(neg, e, v_set(1)), u);
-    vdbl inv_u = v_sel(neg, v_sub(v_set(1), p), p);
+    vdbl inv_u = v_fnma(v_set(0.5), u, v_set(1.5)); /* 1/u within 8%, enough for ul/u */
     return v_fnma(p, v_fma(ul, inv_u, v_sel(neg, v_neg(w_lo), v_set(0))), p);
 }
 
@@ -171,7 +167,7 @@ ALWAYS_INLINE vdbl qlogis_vec(vdbl p, const void *args, vmsk *slow)
 {
     const struct logis_args *a = args;
     vmsk ok;
-    vdbl L, L_lo;
+    vdbl L, L_lo; /* L_lo only where the logarithm's last rounding shows */
     if (!a->log_flag) {
         /* logit = log(p / (1 - p)), 1 - p = u + u_err (exact for p >= 1/2); -u_err/u by
          * u_err (2u - 3): for u in [1/2, 1] its error u_err (1 - 2u)(1 - u)/u scales with
@@ -207,18 +203,13 @@ ALWAYS_INLINE vdbl qlogis_vec(vdbl p, const void *args, vmsk *slow)
         vdbl corr = v_div(v_fnma(U_lo, P, v_mul(P_lo, U)), v_mul(P, U));
         L = logis_log_ratio(P, U, corr, &L_lo);
     }
-    if (!a->lower_tail) {
-        L = v_neg(L);
-        L_lo = v_neg(L_lo);
-    }
-    /* location + scale L */
-    vdbl scale = v_set(a->scale);
-    vdbl sl = v_mul(scale, L);
-    vdbl q = v_fma(scale, L, v_fma(scale, L_lo, v_set(a->location)));
-    /* where location cancels scale L, L's ~2^-54 relative error would grow: the scalar
-     * reference (only for location of the opposite sign and near |scale L|) */
-    vmsk cancels = v_lt(v_abs(q), v_mul(v_set(0.5), v_abs(sl)));
-    *slow = v_not(v_and(v_andnot(cancels, ok), v_finite(q)));
+    (void)L_lo;
+    /* location + scale L, one rounding */
+    vdbl q = v_fma(v_set(a->lower_tail ? a->scale : -a->scale), L, v_set(a->location));
+    /* where location cancels scale L, L's relative error would grow: the scalar reference
+     * (only for location of the opposite sign and near |scale L|); and an overflow */
+    vmsk kept = v_le(v_mul(v_set(0.5 * a->scale), v_abs(L)), v_abs(q));
+    *slow = v_not(v_and(v_and(kept, ok), v_finite(q)));
     return q;
 }
 
