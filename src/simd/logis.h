@@ -1,13 +1,13 @@
 /* Logistic distribution kernels, written once over the vector layer (see src/scalar/logis.c
  * for the method). The kernels keep the dependency chains short and the operation count
  * low, and use the error budget where the condition allows: z = (x - location)/scale is a
- * double-double, e^-|z| a plain double from one reduction and an Estrin polynomial, with
- * z's low part and the rounding of 1 + e carried by first-order terms; logarithms take a
- * ratio P/U apart into exponents and a mantissa ratio near 1, with one division. Lanes the
- * vector path does not cover (non-finite input, |z| beyond 700, results that may be
- * subnormal, log densities near 0 where log(scale) cancels, p at 0 or 1) are recomputed by
- * the scalar reference; dispatch/ has sent infinite or extreme parameters to the scalar loop
- * (logis_params_regular). */
+ * double-double, e^-|z| a plain double from one reduction and a fitted polynomial
+ * (tools/fit_logis.py), with z's low part and the rounding of 1 + e carried by first-order
+ * terms; logarithms take a ratio P/U apart into exponents and a mantissa ratio near 1, with
+ * one division. Lanes the vector path does not cover (non-finite input, |z| beyond 700,
+ * results that may be subnormal, log densities near 0 where log(scale) cancels, p at 0 or
+ * 1, cancellation against location) are recomputed by the scalar reference; dispatch/ has
+ * sent infinite or extreme parameters to the scalar loop (logis_params_regular). */
 #include <float.h>
 
 #include "vdist.h"
@@ -155,7 +155,7 @@ ALWAYS_INLINE vdbl plogis_vec(vdbl x, const void *args, vmsk *slow)
     vdbl ul = v_add(v_sub(v_set(1), u), e);
     vdbl p = v_div(v_sel(neg, e, v_set(1)), u);
     vdbl inv_u = v_fnma(v_set(0.5), u, v_set(1.5)); /* 1/u within 8%, enough for ul/u */
-    return v_fnma(p, v_fma(ul, inv_u, v_sel(neg, v_neg(w_lo), v_set(0))), p);
+    return v_fma(p, v_fnma(ul, inv_u, v_sel(neg, w_lo, v_set(0))), p);
 }
 
 #define LOGIS_LOG_QUARTER -1.3862943611198906        /* log(1/4) */
@@ -172,11 +172,10 @@ ALWAYS_INLINE vdbl qlogis_vec(vdbl p, const void *args, vmsk *slow)
         /* logit = log(p / (1 - p)), 1 - p = u + u_err (exact for p >= 1/2); -u_err/u by
          * u_err (2u - 3): for u in [1/2, 1] its error u_err (1 - 2u)(1 - u)/u scales with
          * logit itself near p = 1/2 */
-        ok = v_and(v_le(v_set(0x1p-1000), p), v_lt(p, v_set(1)));
-        vdbl pp = v_sel(ok, p, v_set(0.5));
-        vdbl u = v_sub(v_set(1), pp);
-        vdbl u_err = v_sub(v_sub(v_set(1), u), pp);
-        L = logis_log_ratio(pp, u, v_mul(u_err, v_fma(v_set(2), u, v_set(-3))), &L_lo);
+        ok = v_and(v_le(v_set(0x1p-1000), p), v_lt(p, v_set(1))); /* other lanes: garbage */
+        vdbl u = v_sub(v_set(1), p);
+        vdbl u_err = v_sub(v_sub(v_set(1), u), p);
+        L = logis_log_ratio(p, u, v_mul(u_err, v_fma(v_set(2), u, v_set(-3))), &L_lo);
     } else {
         /* P = e^lp and U = 1 - e^lp, each where it is accurate: P = e^lp for lp < log 1/4;
          * U = -expm1(lp) for lp > log 3/4; between, P = 1 + d and U = 1 - d with
