@@ -1,15 +1,19 @@
 /* Logistic distribution kernels, written once over the vector layer (see src/scalar/logis.c
- * for the method). z = (x - location)/scale is a double-double and e^-|z| comes from the
- * exponential family's split exponential (exp.h), so 1 + e^-|z| is exact as a
- * double-double. Lanes the vector path does not cover (non-finite input, results that may
- * be subnormal, log densities near 0 where log(scale) cancels, p at 0 or 1) are recomputed
- * by the scalar reference; dispatch/ has sent infinite or extreme parameters to the scalar
- * loop (logis_params_regular). */
+ * for the method). The kernels keep the dependency chains short and the operation count
+ * low, and use the error budget where the condition allows: z = (x - location)/scale is a
+ * double-double, e^-|z| a plain double from one reduction and a fitted polynomial
+ * (tools/fit_logis.py), with z's low part and the rounding of 1 + e carried by first-order
+ * terms; logarithms take a ratio P/U apart into exponents and a mantissa ratio near 1, with
+ * one division. Lanes the vector path does not cover (non-finite input, |z| beyond 700,
+ * results that may be subnormal, log densities near 0 where log(scale) cancels, p at 0 or
+ * 1, cancellation against location) are recomputed by the scalar reference; dispatch/ has
+ * sent infinite or extreme parameters to the scalar loop (logis_params_regular). */
 #include <float.h>
 
 #include "vdist.h"
 #include "common.h"
 #include "exp.h"
+#include "../scalar/logis_coeffs.h"
 
 struct logis_args {
     double location, scale, inv_scale, inv_lo; /* 1/scale = inv_scale + inv_lo */
@@ -25,8 +29,7 @@ static struct logis_args logis_args_make(double location, double scale, int lowe
                                lower_tail, log_flag};
 }
 
-#define LOGIS_A_MAX 700.0   /* e^-a, and results of that size, stay normal */
-#define LOGIS_A_ZERO 1500.0 /* e^-1500 is 0 even scaled by 2^1000 */
+#define LOGIS_A_MAX 700.0 /* e^-a, and results of that size, stay normal */
 
 /* z = hi + *lo */
 ALWAYS_INLINE vdbl logis_z(vdbl x, const struct logis_args *a, vdbl *lo)
@@ -34,56 +37,96 @@ ALWAYS_INLINE vdbl logis_z(vdbl x, const struct logis_args *a, vdbl *lo)
     return v_div_diff_dd(x, v_set(a->location), v_set(a->scale), v_set(a->inv_scale), lo);
 }
 
-/* e^-a = hi + *lo for a = a_hi + a_lo >= 0; beyond LOGIS_A_MAX it is e^-700 (callers use it
- * only where it is negligible or send the lane elsewhere) */
-ALWAYS_INLINE vdbl logis_exp_neg(vdbl a_hi, vdbl a_lo, vdbl *lo)
+/* c[0] + c[1] t + ... + c[degree] t^degree by Estrin's scheme: pairs c[i] + c[i+1] t joined
+ * by t^2, t^4, ...: a dependency chain of log2(degree) steps (|t| is small enough here for
+ * it to round as well as Horner). */
+ALWAYS_INLINE vdbl logis_estrin(const double *c, int degree, vdbl t)
 {
-    vmsk big = v_lt(v_set(LOGIS_A_MAX), a_hi);
-    return v_exp_neg_dd(v_sel(big, v_set(LOGIS_A_MAX), a_hi), v_sel(big, v_set(0), a_lo), lo);
+    vdbl level[8];
+    int n = 0;
+    for (int i = 0; i <= degree; i += 2)
+        level[n++] = i < degree ? v_fma(v_set(c[i + 1]), t, v_set(c[i])) : v_set(c[i]);
+    vdbl power = t;
+    while (n > 1) {
+        power = v_mul(power, power);
+        int m = 0;
+        for (int i = 0; i < n; i += 2)
+            level[m++] = i + 1 < n ? v_fma(level[i + 1], power, level[i]) : level[i];
+        n = m;
+    }
+    return level[0];
 }
 
-/* log1p(e) = hi + *lo for e = e_hi + e_lo in (0, 1]: log(1 + e) of the exact double-double
- * 1 + e (hi + lo good to ~2^-55 absolute) */
-ALWAYS_INLINE vdbl logis_log1p_small(vdbl e_hi, vdbl e_lo, vdbl *lo)
+/* e^-a (~0.5 ULP) for 0 <= a <= LOGIS_A_MAX (other lanes unspecified: callers send them
+ * to the scalar reference): a = r - k ln 2, k = round(-a / ln 2), e^-r = 1 - r + r^2 Q(r).
+ * A caller whose argument is a + a_lo carries a_lo as the factor 1 - a_lo. */
+ALWAYS_INLINE vdbl logis_exp_neg(vdbl a)
 {
-    vdbl u_err, u = v_two_sum(v_set(1), e_hi, &u_err);
-    vdbl l_lo, l = v_log_normal_dd(u, &l_lo);
-    *lo = v_add(l_lo, v_div(v_add(u_err, e_lo), u));
-    return l;
+    vdbl k = v_round(v_mul(a, v_set(-0x1.71547652b82fep0)));
+    vdbl r = v_fma(k, v_set(LN2_LO), v_fma(k, v_set(LN2_HI), a)); /* k LN2_HI + a exact */
+    vdbl q = v_mul(v_mul(r, r), v_poly_split(logis_exp_q, 9, r));
+    return v_mul(v_add(v_set(1), v_sub(q, r)), v_pow2i(k));
+}
+
+/* log(P/U) + corr = hi + *lo for P, U positive normal and |corr| small beside the result's
+ * ULP, with one division: P = 2^e m, U = 2^f n (v_exponent, m and n in [1/sqrt 2, sqrt 2)),
+ * m - n exact (Sterbenz: m/n in (1/2, 2)) and log(m/n) = 2 atanh(s) = 2s + s^3 R(s^2),
+ * s = (m - n)/(m + n), |s| < 1/3. A ratio near 1 keeps all its digits, so logit needs no
+ * separate series around p = 1/2. */
+ALWAYS_INLINE vdbl logis_log_ratio(vdbl P, vdbl U, vdbl corr, vdbl *lo)
+{
+    vdbl m, e = v_exponent(P, &m);
+    vdbl n, f = v_exponent(U, &n);
+    vdbl k = v_sub(e, f);
+    vdbl s = v_div(v_sub(m, n), v_add(m, n));
+    vdbl s2 = v_mul(s, s);
+    vdbl tail = v_fma(v_mul(s, s2), logis_estrin(logis_log_r_wide, 9, s2), corr);
+    vdbl small = v_fma(k, v_set(LN2_LO), v_fma(v_set(2), s, tail));
+    return v_two_sum(v_mul(k, v_set(LN2_HI)), small, lo); /* k LN2_HI is exact */
+}
+
+/* log1p(e) = hi + *lo for e = e_hi (1 - e_rel), 0 <= e_hi <= 1 (e_rel tiny): log u for
+ * u = 1 + e_hi rounded, its rounding and e_rel divided by u ~ 3/2 - u/2 (8% is enough for
+ * terms of 2^-53 relative) */
+ALWAYS_INLINE vdbl logis_log1p(vdbl e_hi, vdbl e_rel, vdbl *lo)
+{
+    vdbl u = v_add(v_set(1), e_hi);
+    vdbl ul = v_fnma(e_hi, e_rel, v_add(v_sub(v_set(1), u), e_hi));
+    vdbl inv_u = v_fnma(v_set(0.5), u, v_set(1.5));
+    return logis_log_ratio(u, v_set(1), v_mul(ul, inv_u), lo);
 }
 
 ALWAYS_INLINE vdbl dlogis_vec(vdbl x, const void *args, vmsk *slow)
 {
     const struct logis_args *a = args;
     vdbl z_lo, z = logis_z(x, a, &z_lo);
-    vmsk neg = v_lt(z, v_set(0));
-    vdbl ah = v_abs(z), al = v_sel(neg, v_neg(z_lo), z_lo); /* |z| */
-    vdbl e_lo, e = logis_exp_neg(ah, al, &e_lo);
-    vmsk finite = v_finite(z);
+    vdbl ah = v_abs(z), al = v_sel(v_lt(z, v_set(0)), v_neg(z_lo), z_lo); /* |z| */
+    vdbl e = logis_exp_neg(ah); /* e^-(ah + al) = e (1 - al) */
+    vmsk in_range = v_le(ah, v_set(LOGIS_A_MAX)); /* false for NaN */
     if (a->log_flag) {
         /* -(a + 2 log1p(e^-a) + log scale), summed as double-doubles */
-        vdbl l_lo, l = logis_log1p_small(e, e_lo, &l_lo);
+        vdbl l_lo, l = logis_log1p(e, al, &l_lo);
         vdbl err1, s = v_two_sum(ah, v_mul(v_set(2), l), &err1);
         vdbl err2, t = v_two_sum(s, v_set(a->log_hi), &err2);
         vdbl rest = v_add(v_add(err1, err2), v_add(v_fma(v_set(2), l_lo, al), v_set(a->log_lo)));
         vdbl r = v_neg(v_add(t, rest));
         /* near 0 the ~2^-54 absolute error of the sum would show: the scalar reference */
-        *slow = v_not(v_and(finite, v_le(v_set(0.5), v_abs(r))));
+        *slow = v_not(v_and(in_range, v_le(v_set(0.5), v_abs(r))));
         return r;
     }
-    /* e / (1 + e)^2 / scale */
-    vdbl u_err, u = v_two_sum(v_set(1), e, &u_err);
-    vdbl ul = v_add(u_err, e_lo);
+    /* e / (1 + e)^2 / scale with 1 + e = u + ul exact: one reciprocal, the quotient's
+     * remainder by fma */
+    vdbl u = v_add(v_set(1), e);
+    vdbl ul = v_add(v_sub(v_set(1), u), e);
     vdbl sq_err, sq = v_two_prod(u, u, &sq_err);
-    vdbl sq_lo = v_fma(v_mul(v_set(2), u), ul, sq_err);
-    vdbl q = v_div(e, sq);
-    vdbl q_lo = v_div(v_add(v_fnma(q, sq, e), v_fnma(q, sq_lo, e_lo)), sq);
+    vdbl sq_lo = v_fma(v_add(u, u), ul, sq_err);
+    vdbl inv = v_div(v_set(1), sq);
+    vdbl q = v_mul(e, inv);
+    vdbl q_lo = v_mul(v_fnma(q, sq_lo, v_fnma(e, al, v_fnma(q, sq, e))), inv);
     vdbl kh = v_set(a->inv_scale);
     vdbl d = v_fma(q, kh, v_fma(q_lo, kh, v_mul(q, v_set(a->inv_lo))));
-    vmsk zero = v_lt(v_set(LOGIS_A_ZERO), ah); /* +0, as the scalar reference */
-    vmsk ok = v_and(v_le(ah, v_set(LOGIS_A_MAX)), v_le(v_set(0x1p-1000), d));
-    *slow = v_not(v_and(finite, v_or(zero, ok)));
-    return v_sel(zero, v_set(0), d);
+    *slow = v_not(v_and(in_range, v_le(v_set(0x1p-1000), d)));
+    return d;
 }
 
 ALWAYS_INLINE vdbl plogis_vec(vdbl x, const void *args, vmsk *slow)
@@ -92,128 +135,80 @@ ALWAYS_INLINE vdbl plogis_vec(vdbl x, const void *args, vmsk *slow)
     vdbl z_lo, z = logis_z(x, a, &z_lo);
     vdbl w = a->lower_tail ? z : v_neg(z), w_lo = a->lower_tail ? z_lo : v_neg(z_lo);
     vmsk neg = v_lt(w, v_set(0));
-    vdbl ah = v_abs(w), al = v_sel(neg, v_neg(w_lo), w_lo); /* |w| */
-    vdbl e_lo, e = logis_exp_neg(ah, al, &e_lo);
-    vmsk finite = v_finite(z);
-    vmsk big = v_lt(v_set(LOGIS_A_MAX), ah);
-    vmsk zero = v_lt(v_set(LOGIS_A_ZERO), ah);
+    vdbl ah = v_abs(w);
+    vdbl e = logis_exp_neg(ah); /* e^-(ah + al) = e (1 - al), al = w_lo or -w_lo */
+    /* |w| beyond LOGIS_A_MAX (subnormal results, or Rmath's 1 and -0), NaN, Inf */
+    *slow = v_not(v_le(ah, v_set(LOGIS_A_MAX)));
     if (a->log_flag) {
         /* w >= 0: -log1p(e^-w); w < 0: w - log1p(e^w) */
-        vdbl l_lo, l = logis_log1p_small(e, e_lo, &l_lo);
+        vdbl al = v_sel(neg, v_neg(w_lo), w_lo);
+        vdbl l_lo, l = logis_log1p(e, al, &l_lo);
         vdbl t = v_sel(neg, ah, v_set(0)), t_lo = v_sel(neg, al, v_set(0));
         vdbl err, s = v_two_sum(t, l, &err);
-        vdbl r = v_neg(v_add(s, v_add(err, v_add(t_lo, l_lo))));
-        /* w >= 0 far out: -e^-w may be subnormal; beyond 1500 it is Rmath's -0 */
-        vmsk pos_big = v_andnot(neg, big), pos_zero = v_andnot(neg, zero);
-        *slow = v_not(v_and(finite, v_or(v_not(pos_big), pos_zero)));
-        return v_sel(pos_zero, v_set(-0.0), r);
+        return v_neg(v_add(s, v_add(err, v_add(t_lo, l_lo))));
     }
-    /* 1/(1 + e) for w >= 0, e/(1 + e) for w < 0, with 1 + e = u + ul exact */
-    vdbl u_err, u = v_two_sum(v_set(1), e, &u_err);
-    vdbl ul = v_add(u_err, e_lo);
-    vdbl num = v_sel(neg, e, v_set(1)), num_lo = v_sel(neg, e_lo, v_set(0));
-    vdbl q = v_div(num, u);
-    vdbl q_lo = v_div(v_add(v_fnma(q, u, num), v_fnma(q, ul, num_lo)), u);
-    vdbl r = v_add(q, q_lo);
-    /* w < 0 far out: e^w may be subnormal (the scalar reference), then +0 */
-    vmsk neg_big = v_and(neg, big), neg_zero = v_and(neg, zero);
-    *slow = v_not(v_and(finite, v_or(v_not(neg_big), neg_zero)));
-    return v_sel(neg_zero, v_set(0), r);
+    /* 1/(1 + e) for w >= 0, e/(1 + e) for w < 0, divided as doubles; the rounding ul of
+     * u = 1 + e and, for w < 0, e's factor 1 + w_lo enter by first order (for w >= 0 the
+     * factor's effect is below e 2^-53 |w|, negligible: the condition of 1/(1 + e) in e is
+     * e/(1 + e)) */
+    vdbl u = v_add(v_set(1), e);
+    vdbl ul = v_add(v_sub(v_set(1), u), e);
+    vdbl p = v_div(v_sel(neg, e, v_set(1)), u);
+    vdbl inv_u = v_fnma(v_set(0.5), u, v_set(1.5)); /* 1/u within 8%, enough for ul/u */
+    return v_fma(p, v_fnma(ul, inv_u, v_sel(neg, w_lo, v_set(0))), p);
 }
 
-/* log(hi + lo) = result + *l_lo for hi positive normal, |lo| <= ulp(hi) */
-ALWAYS_INLINE vdbl logis_log_dd(vdbl hi, vdbl lo, vdbl *l_lo)
-{
-    vdbl ll, l = v_log_normal_dd(hi, &ll);
-    *l_lo = v_add(ll, v_div(lo, hi));
-    return l;
-}
+#define LOGIS_LOG_QUARTER -1.3862943611198906        /* log(1/4) */
+#define LOGIS_LOG_THREE_QUARTERS -0.2876820724517809 /* log(3/4) */
 
-#define LOGIS_D_SERIES 0.1716 /* |d| below: 2 atanh(d) by its series (as v_log_normal_dd) */
-
-/* 2 atanh(d) for d = dh + dl, |d| <= LOGIS_D_SERIES: 2d + d^3 P(d^2), the derivative
- * 2/(1 - d^2) for dl */
-ALWAYS_INLINE vdbl logis_atanh2(vdbl dh, vdbl dl, vdbl *lo)
-{
-    static const double atanh_series[11] = {
-        2.0 / 3, 2.0 / 5, 2.0 / 7, 2.0 / 9, 2.0 / 11, 2.0 / 13,
-        2.0 / 15, 2.0 / 17, 2.0 / 19, 2.0 / 21, 2.0 / 23,
-    };
-    vdbl d2 = v_mul(dh, dh);
-    vdbl tail = v_mul(v_mul(dh, d2), v_poly_split(atanh_series, 10, d2));
-    vdbl err, hi = v_two_sum(v_add(dh, dh), tail, &err);
-    *lo = v_add(err, v_div(v_add(dl, dl), v_fnma(dh, dh, v_set(1))));
-    return hi;
-}
-
-/* p inside (0, 1) and a finite result; the rest (p = 0 or 1, NaN, subnormal p, log p near
- * 0) goes to the scalar reference */
+/* p inside (0, 1) and a finite result; the rest (p = 0 or 1, NaN, p below 2^-1000, log p
+ * near 0 or below -708) goes to the scalar reference */
 ALWAYS_INLINE vdbl qlogis_vec(vdbl p, const void *args, vmsk *slow)
 {
     const struct logis_args *a = args;
     vmsk ok;
-    vdbl L, L_lo, dh, dl;
+    vdbl L, L_lo; /* L_lo only where the logarithm's last rounding shows */
     if (!a->log_flag) {
-        /* log p - log(1 - p) (1 - p exact as u + u_err); 2 atanh(2p - 1) near p = 1/2 */
-        ok = v_and(v_le(v_set(0x1p-1000), p), v_lt(p, v_set(1)));
-        vdbl pp = v_sel(ok, p, v_set(0.5));
-        vdbl u_err, u = v_two_sum(v_set(1), v_neg(pp), &u_err);
-        vdbl la_lo, la = v_log_normal_dd(pp, &la_lo);
-        vdbl lu_lo, lu = logis_log_dd(u, u_err, &lu_lo);
-        vdbl err, s = v_two_sum(la, v_neg(lu), &err);
-        L = s;
-        L_lo = v_add(err, v_sub(la_lo, lu_lo));
-        dh = v_fma(v_set(2), pp, v_set(-1)); /* exact */
-        dl = v_set(0);
+        /* logit = log(p / (1 - p)), 1 - p = u + u_err (exact for p >= 1/2); -u_err/u by
+         * u_err (2u - 3): for u in [1/2, 1] its error u_err (1 - 2u)(1 - u)/u scales with
+         * logit itself near p = 1/2 */
+        ok = v_and(v_le(v_set(0x1p-1000), p), v_lt(p, v_set(1))); /* other lanes: garbage */
+        vdbl u = v_sub(v_set(1), p);
+        vdbl u_err = v_sub(v_sub(v_set(1), u), p);
+        L = logis_log_ratio(p, u, v_mul(u_err, v_fma(v_set(2), u, v_set(-3))), &L_lo);
     } else {
-        /* lp < log 1/4: lp - log(1 - e^lp); lp > log 3/4: lp - log(-expm1(lp)); between:
-         * d = expm1(lp + ln 2) = 2p - 1 and log(1 + d) - log(1 - d) */
-        ok = v_and(v_lt(v_set(-INFINITY), p), v_lt(p, v_set(-0x1p-1000)));
+        /* P = e^lp and U = 1 - e^lp, each where it is accurate: P = e^lp for lp < log 1/4;
+         * U = -expm1(lp) for lp > log 3/4; between, P = 1 + d and U = 1 - d with
+         * d = 2 e^lp - 1 = expm1(lp + ln 2), which keeps P/U - 1 to full precision
+         * around p = 1/2 */
+        ok = v_and(v_le(v_set(-EXP_T_MAX), p), v_lt(p, v_set(-0x1p-1000)));
         vdbl lp = v_sel(ok, p, v_set(-1));
-        vdbl lpc = v_max(lp, v_set(-708)); /* below, e^lp is negligible beside lp */
-        vmsk low = v_lt(lp, v_set(-1.3862943611198906)), high = v_lt(v_set(-0.2876820724517809), lp);
-        vdbl e_lo, e = v_exp_dd(lpc, &e_lo);
-        vdbl m_lo, m = v_expm1_dd(lpc, &m_lo);
-        /* d: expm1(t + t_lo) = expm1(t) + t_lo e^t to first order */
+        vmsk low = v_lt(lp, v_set(LOGIS_LOG_QUARTER));
+        vmsk high = v_lt(v_set(LOGIS_LOG_THREE_QUARTERS), lp);
         vdbl t_err, t = v_two_sum(lp, v_set(LN2_DD_HI), &t_err);
-        vdbl t_lo = v_add(t_err, v_set(LN2_DD_LO));
-        vdbl d_lo, d = v_expm1_dd(v_max(t, v_set(-708)), &d_lo);
-        dh = d;
-        dl = v_fma(t_lo, v_add(v_set(1), d), d_lo);
-        /* U: the argument of the subtracted logarithm, A: of the first (middle only) */
-        vdbl c_err, c = v_two_sum(v_set(1), v_neg(e), &c_err); /* 1 - e^lp */
-        vdbl one_m_d_err, one_m_d = v_two_sum(v_set(1), v_neg(dh), &one_m_d_err);
-        vdbl U = v_sel(low, c, v_sel(high, v_neg(m), one_m_d));
-        vdbl U_lo = v_sel(low, v_sub(c_err, e_lo), v_sel(high, v_neg(m_lo), v_sub(one_m_d_err, dl)));
-        vdbl one_p_d_err, one_p_d = v_two_sum(v_set(1), dh, &one_p_d_err);
-        vdbl A_lo, A = logis_log_dd(one_p_d, v_add(one_p_d_err, dl), &A_lo);
-        vmsk middle = v_not(v_or(low, high));
-        A = v_sel(middle, A, lp);
-        A_lo = v_sel(middle, A_lo, v_set(0));
-        vdbl lu_lo, lu = logis_log_dd(U, U_lo, &lu_lo);
-        vdbl err, s = v_two_sum(A, v_neg(lu), &err);
-        L = s;
-        L_lo = v_add(err, v_sub(A_lo, lu_lo));
-        /* the series applies only in the middle */
-        dh = v_sel(middle, dh, v_set(1));
+        vdbl t_lo = v_sel(high, v_set(0), v_add(t_err, v_set(LN2_DD_LO)));
+        vdbl M_lo, M = v_expm1_dd(v_sel(high, lp, v_max(t, v_set(-1))), &M_lo);
+        M_lo = v_fma(t_lo, v_add(v_set(1), M), M_lo); /* expm1(t + t_lo), first order */
+        vdbl c = v_sel(high, v_set(0), v_set(1)); /* U = c - M, both sums exact: |M| <= 1 */
+        vdbl P = v_add(v_set(1), M), P_lo = v_add(v_add(v_sub(v_set(1), P), M), M_lo);
+        vdbl U = v_sub(c, M), U_lo = v_sub(v_sub(v_sub(c, U), M), M_lo);
+        vdbl E_lo, E = v_exp_neg_dd(v_neg(v_min(lp, v_set(LOGIS_LOG_QUARTER))), v_set(0), &E_lo);
+        vdbl V = v_sub(v_set(1), E), V_lo = v_sub(v_sub(v_sub(v_set(1), V), E), E_lo);
+        P = v_sel(low, E, P);
+        P_lo = v_sel(low, E_lo, P_lo);
+        U = v_sel(low, V, U);
+        U_lo = v_sel(low, V_lo, U_lo);
+        /* P_lo/P - U_lo/U, one division beside the logarithm's */
+        vdbl corr = v_div(v_fnma(U_lo, P, v_mul(P_lo, U)), v_mul(P, U));
+        L = logis_log_ratio(P, U, corr, &L_lo);
     }
-    vmsk series = v_le(v_abs(dh), v_set(LOGIS_D_SERIES));
-    vdbl S_lo, S = logis_atanh2(v_sel(series, dh, v_set(0)), v_sel(series, dl, v_set(0)), &S_lo);
-    L = v_sel(series, S, L);
-    L_lo = v_sel(series, S_lo, L_lo);
-    if (!a->lower_tail) {
-        L = v_neg(L);
-        L_lo = v_neg(L_lo);
-    }
-    /* location + scale L with one rounding of the sum, as the scalar reference */
-    vdbl scale = v_set(a->scale);
-    vdbl sl_lo, sl = v_two_prod(scale, L, &sl_lo);
-    vdbl sum_lo, sum = v_two_sum(v_set(a->location), sl, &sum_lo);
-    vdbl q = v_add(sum, v_add(sum_lo, v_fma(scale, L_lo, sl_lo)));
-    /* where location cancels scale L, L's ~2^-54 relative error would grow: the scalar
-     * reference (only for location of the opposite sign and near |scale L|) */
-    vmsk cancels = v_lt(v_abs(q), v_mul(v_set(0.5), v_abs(sl)));
-    *slow = v_not(v_and(v_andnot(cancels, ok), v_finite(q)));
+    (void)L_lo;
+    /* location + scale L, one rounding */
+    vdbl q = v_fma(v_set(a->lower_tail ? a->scale : -a->scale), L, v_set(a->location));
+    /* where location cancels scale L, L's relative error would grow: the scalar reference
+     * (only for location of the opposite sign and near |scale L|); and an overflow */
+    vmsk kept = v_le(v_mul(v_set(0.5 * a->scale), v_abs(L)), v_abs(q));
+    *slow = v_not(v_and(v_and(kept, ok), v_finite(q)));
     return q;
 }
 
