@@ -95,6 +95,21 @@ def main():
     print(" * Corrections beyond the leading terms of atan(t)/pi, sin(pi a), cos(pi a), in")
     print(" * x = t^2 (a^2), ascending powers; see the script for the forms. */")
     print("#ifndef VDIST_CAUCHY_COEFFS_H\n#define VDIST_CAUCHY_COEFFS_H\n")
+    print("/* constants of the reductions: double-doubles as _HI + _LO */")
+    constants = [("PI", mp.pi, True), ("INV_PI", 1 / mp.pi, True),
+                 ("HALF_PI2", mp.pi ** 2 / 2, True), ("LOG_PI", mp.log(mp.pi), True),
+                 ("TAN_PI_8", mp.tan(mp.pi / 8), False),
+                 ("TAN_3PI_8", mp.tan(3 * mp.pi / 8), False),
+                 ("LOG_QUARTER", mp.log(mp.mpf(1) / 4), False),
+                 ("LOG_THREE_QUARTERS", mp.log(mp.mpf(3) / 4), False)]
+    for name, value, double_double in constants:
+        hi = float(value)
+        if double_double:
+            print(f"#define CAUCHY_{name}_HI {hi.hex()}")
+            print(f"#define CAUCHY_{name}_LO {float(value - mp.mpf(hi)).hex()}")
+        else:
+            print(f"#define CAUCHY_{name} {hi.hex()}")
+    print()
     # slightly beyond tan(pi/8)^2 and 1/16: the reductions' rounded arguments may step over
     emit("cauchy_atan", "CAUCHY_ATAN_DEGREE",
          "(atan(t)/pi - t/pi) / t^3 in x = t^2, |t| <= tan(pi/8)", atan_corr,

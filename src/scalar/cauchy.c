@@ -30,19 +30,6 @@
 #include "params.h"
 #include "cauchy_coeffs.h"
 
-#define PI_HI 0x1.921fb54442d18p+1
-#define PI_LO 0x1.1a62633145c07p-53
-#define INV_PI_HI 0x1.45f306dc9c883p-2
-#define INV_PI_LO -0x1.6b01ec5417056p-56
-#define HALF_PI2_HI 0x1.3bd3cc9be45dep+2 /* pi^2/2 */
-#define HALF_PI2_LO 0x1.692b71366cc04p-52
-#define LOG_PI_HI 0x1.250d048e7a1bdp+0
-#define LOG_PI_LO 0x1.7abf2ad8d5088p-57
-#define TAN_PI_8 0x1.a827999fcef32p-2
-#define TAN_3PI_8 0x1.3504f333f9de6p+1
-#define LOG_QUARTER -0x1.62e42fefa39efp+0
-#define LOG_THREE_QUARTERS -0x1.269621134db92p-2
-
 int cauchy_params_regular(const double *param) { return loc_scale_regular(param[0], param[1]); }
 
 static dd dd_neg(dd a) { return (dd){-a.hi, -a.lo}; }
@@ -57,23 +44,24 @@ static dd div_dd_fast(dd num, dd den)
     return two_sum(q, (r + num.lo - q * den.lo) / den.hi);
 }
 
-/* log(u) for u = u.hi + u.lo positive normal: libm's log of the high part (with the
- * binary exponent apart, so a product near 1 keeps its digits) and the low part to first
- * order */
-static double log_of_dd(dd u)
+/* log(2^e u) for u = u.hi + u.lo positive normal: libm's log of the high part's mantissa
+ * (the binary exponents apart, so a product near 1 keeps its digits) and the low part to
+ * first order */
+static double log_of_dd(dd u, int e)
 {
-    int e;
-    double m = frexp(u.hi, &e);
+    int k;
+    double m = frexp(u.hi, &k);
     if (m < 0x1.6a09e667f3bcdp-1) { /* sqrt(1/2): m in [sqrt(1/2), sqrt(2)) */
         m *= 2;
-        e -= 1;
+        k -= 1;
     }
-    double lo = ldexp(u.lo, -e) / m;
+    double lo = ldexp(u.lo, -k) / m;
+    e += k;
     if (e == 0)
         return log(m) + lo;
-    dd k = two_prod((double)e, LN2_DD_HI);
-    dd s = two_sum(k.hi, log(m));
-    return s.hi + (s.lo + (k.lo + lo + e * LN2_DD_LO));
+    dd el = two_prod((double)e, LN2_DD_HI);
+    dd s = two_sum(el.hi, log(m));
+    return s.hi + (s.lo + (el.lo + lo + e * LN2_DD_LO));
 }
 
 /* exp(a) rounded to double (0 below -2000) */
@@ -132,27 +120,27 @@ static dd expm1_of(dd x)
 static dd atanpi_reduced(dd t)
 {
     double x = t.hi * t.hi;
-    dd lead = two_prod(t.hi, INV_PI_HI);
+    dd lead = two_prod(t.hi, CAUCHY_INV_PI_HI);
     double tail = t.hi * x * poly_eval(cauchy_atan, CAUCHY_ATAN_DEGREE, x);
     dd s = two_sum(lead.hi, tail);
-    return two_sum(s.hi, s.lo + lead.lo + t.hi * INV_PI_LO + t.lo * INV_PI_HI / (1 + x));
+    return two_sum(s.hi, s.lo + lead.lo + t.hi * CAUCHY_INV_PI_LO + t.lo * CAUCHY_INV_PI_HI / (1 + x));
 }
 
 /* sin(pi a) and cos(pi a) for a = a.hi + a.lo in [0, 1/4] (a.lo through the derivatives) */
 static void sincospi(dd a, dd *sin_pa, dd *cos_pa)
 {
     double x = a.hi * a.hi;
-    dd lead = two_prod(a.hi, PI_HI);
+    dd lead = two_prod(a.hi, CAUCHY_PI_HI);
     double s_tail = a.hi * x * poly_eval(cauchy_sinpi, CAUCHY_SINPI_DEGREE, x);
     dd s = two_sum(lead.hi, s_tail);
-    *sin_pa = two_sum(s.hi, s.lo + lead.lo + a.hi * PI_LO + PI_HI * a.lo);
+    *sin_pa = two_sum(s.hi, s.lo + lead.lo + a.hi * CAUCHY_PI_LO + CAUCHY_PI_HI * a.lo);
     /* 1 - (pi^2/2) a^2 with the square and the product exact */
     dd a2 = two_prod(a.hi, a.hi);
-    dd h = two_prod(a2.hi, HALF_PI2_HI);
-    double h_lo = h.lo + a2.hi * HALF_PI2_LO + a2.lo * HALF_PI2_HI;
+    dd h = two_prod(a2.hi, CAUCHY_HALF_PI2_HI);
+    double h_lo = h.lo + a2.hi * CAUCHY_HALF_PI2_LO + a2.lo * CAUCHY_HALF_PI2_HI;
     double c_tail = x * x * poly_eval(cauchy_cospi, CAUCHY_COSPI_DEGREE, x);
     dd c = two_sum(1, -h.hi);
-    *cos_pa = two_sum(c.hi, c.lo + (c_tail - h_lo) - PI_HI * a.lo * s.hi);
+    *cos_pa = two_sum(c.hi, c.lo + (c_tail - h_lo) - CAUCHY_PI_HI * a.lo * s.hi);
 }
 
 /* ---- density ------------------------------------------------------------------------------ */
@@ -170,7 +158,7 @@ static dd log_denominator_far(dd d, dd z, double scale)
         dd log_z = dd_sub(dd_add(log_dd(abs_d.hi), (dd){abs_d.lo / abs_d.hi, 0}), log_dd(scale));
         log_1pz2 = (dd){2 * log_z.hi, 2 * log_z.lo};
     }
-    return dd_add(dd_add((dd){LOG_PI_HI, LOG_PI_LO}, log_dd(scale)), log_1pz2);
+    return dd_add(dd_add((dd){CAUCHY_LOG_PI_HI, CAUCHY_LOG_PI_LO}, log_dd(scale)), log_1pz2);
 }
 
 static double dcauchy_checked(double x, double location, double scale, int give_log)
@@ -189,13 +177,15 @@ static double dcauchy_checked(double x, double location, double scale, int give_
         dd sq = two_prod(z.hi, z.hi);
         dd u = two_sum(1, sq.hi); /* 1 + z^2 */
         u = two_sum(u.hi, u.lo + sq.lo + 2 * z.hi * z.lo);
-        if (give_log) {
-            dd pi_scale = dd_mul((dd){PI_HI, PI_LO}, (dd){scale, 0});
-            return -log_of_dd(dd_mul(pi_scale, u));
+        if (give_log) { /* log(pi scale (1 + z^2)), the exponents of scale and u apart */
+            int es, eu;
+            double ms = frexp(scale, &es), mu = frexp(u.hi, &eu);
+            dd pi_scale = dd_mul((dd){CAUCHY_PI_HI, CAUCHY_PI_LO}, (dd){ms, 0});
+            return -log_of_dd(dd_mul(pi_scale, (dd){mu, ldexp(u.lo, -eu)}), es + eu);
         }
         /* 1/(pi scale) / (1 + z^2) */
-        double k = INV_PI_HI / scale;
-        double k_lo = (exact_remainder(INV_PI_HI, k, scale) + INV_PI_LO) / scale;
+        double k = CAUCHY_INV_PI_HI / scale;
+        double k_lo = (exact_remainder(CAUCHY_INV_PI_HI, k, scale) + CAUCHY_INV_PI_LO) / scale;
         dd dens = div_dd_fast((dd){k, k_lo}, u);
         if (dens.hi >= 0x1p-1020)
             return dens.hi + dens.lo;
@@ -211,9 +201,9 @@ static dd pcauchy_standard(dd w)
 {
     double aw = fabs(w.hi), sgn = w.hi < 0 ? -1 : 1, c;
     dd num, den;
-    if (aw <= TAN_PI_8) {
+    if (aw <= CAUCHY_TAN_PI_8) {
         num = w, den = (dd){1, 0}, c = 0.5;
-    } else if (aw <= TAN_3PI_8) { /* atan(|w|) = pi/4 + atan((|w| - 1)/(|w| + 1)) */
+    } else if (aw <= CAUCHY_TAN_3PI_8) { /* atan(|w|) = pi/4 + atan((|w| - 1)/(|w| + 1)) */
         num = two_sum(w.hi, -sgn);
         num.lo += w.lo;
         den = two_sum(1, aw);
@@ -245,7 +235,7 @@ static double pcauchy_checked(double x, double location, double scale, int lower
         z = dd_neg(z), d = dd_neg(d);
     if (fabs(z.hi) <= 0x1p1000) {
         dd P = pcauchy_standard(z);
-        return log_p ? log_of_dd(P) : P.hi + P.lo;
+        return log_p ? log_of_dd(P, 0) : P.hi + P.lo;
     }
     /* tail = atan(1/|z|)/pi = scale/(pi |x - location|) to double precision; |d| >= 2^1000
      * scale, so scale < 2^24 and scale 2^200 / |d| cannot overflow */
@@ -253,17 +243,17 @@ static double pcauchy_checked(double x, double location, double scale, int lower
     if (d.hi < 0) { /* the lower side: the tail itself */
         if (log_p) {
             dd l = log_ratio_dd(scale, abs_d.hi);
-            return (l.hi - LOG_PI_HI) + (l.lo - LOG_PI_LO - abs_d.lo / abs_d.hi);
+            return (l.hi - CAUCHY_LOG_PI_HI) + (l.lo - CAUCHY_LOG_PI_LO - abs_d.lo / abs_d.hi);
         }
         dd q = div_dd_fast((dd){ldexp(scale, 200), 0}, abs_d);
-        dd tail = dd_mul(q, (dd){INV_PI_HI, INV_PI_LO});
+        dd tail = dd_mul(q, (dd){CAUCHY_INV_PI_HI, CAUCHY_INV_PI_LO});
         return ldexp(tail.hi + tail.lo, -200);
     }
     if (!log_p)
         return 1;
     /* log(1 - tail) = -tail; -0 where it underflows (negative as the true value) */
     dd q = div_dd_fast((dd){ldexp(scale, 200), 0}, abs_d);
-    return -ldexp(q.hi * INV_PI_HI, -200);
+    return -ldexp(q.hi * CAUCHY_INV_PI_HI, -200);
 }
 
 /* ---- quantile ----------------------------------------------------------------------------- */
@@ -282,11 +272,14 @@ static double loc_scale_sum(double location, double scale, dd c)
  * cot(pi P) = 1/(pi P) to double precision for P < 2^-500; P may be subnormal */
 static double quantile_far(double location, double scale, int lower_tail, dd P)
 {
-    /* scale P 2^600 in the divisor, 2^600 back in the sum's product (both exact) */
-    dd k = two_prod(scale, INV_PI_HI);
-    k.lo += scale * INV_PI_LO;
-    dd m = div_dd_fast(k, (dd){ldexp(P.hi, 600), ldexp(P.lo, 600)});
-    return loc_scale_sum(location, lower_tail ? -0x1p600 : 0x1p600, m);
+    /* the mantissas' quotient, then the exponents: scale/(pi P) may overflow */
+    int es, ep;
+    double ms = frexp(scale, &es), mp = frexp(P.hi, &ep);
+    dd k = two_prod(ms, CAUCHY_INV_PI_HI);
+    k.lo += ms * CAUCHY_INV_PI_LO;
+    dd m = div_dd_fast(k, (dd){mp, ldexp(P.lo, -ep)});
+    m = (dd){ldexp(m.hi, es - ep), ldexp(m.lo, es - ep)};
+    return loc_scale_sum(location, lower_tail ? -1 : 1, m);
 }
 
 /* Rmath's qcauchy in double arithmetic, for infinite location (where its Inf and NaN
@@ -347,13 +340,13 @@ static double qcauchy_checked(double p, double location, double scale, int lower
             return quantile_far(location, scale, lower_tail, (dd){p, 0});
         use_tan = p > 0.25;
         a = (dd){use_tan ? 0.5 - p : p, 0};
-    } else if (p > LOG_THREE_QUARTERS) { /* the other tail, 1 - P = -expm1(p) */
+    } else if (p > CAUCHY_LOG_THREE_QUARTERS) { /* the other tail, 1 - P = -expm1(p) */
         lower_tail = !lower_tail;
         if (p > -0x1p-500 && regular) /* -expm1(p) = -p (1 + p/2) */
             return quantile_far(location, scale, lower_tail, (dd){-p, 0});
         use_tan = 0;
         a = dd_neg(expm1_of((dd){p, 0}));
-    } else if (p >= LOG_QUARTER) { /* P - 1/2 = expm1(p + log 2)/2 */
+    } else if (p >= CAUCHY_LOG_QUARTER) { /* P - 1/2 = expm1(p + log 2)/2 */
         dd t = two_sum(p, LN2_DD_HI);
         t.lo += LN2_DD_LO;
         dd e = expm1_of(t);
@@ -370,7 +363,7 @@ static double qcauchy_checked(double p, double location, double scale, int lower
         if (a.hi < 0x1p-500 && regular)
             return quantile_far(location, scale, lower_tail, a);
     } else { /* |quantile - location| = scale/(pi e^p), through logs */
-        dd log_m = dd_sub(dd_sub(log_dd(scale), (dd){LOG_PI_HI, LOG_PI_LO}), (dd){p, 0});
+        dd log_m = dd_sub(dd_sub(log_dd(scale), (dd){CAUCHY_LOG_PI_HI, CAUCHY_LOG_PI_LO}), (dd){p, 0});
         double m = log_m.hi > 710 ? INFINITY : exp_of_dd(log_m);
         return location + (lower_tail ? -m : m);
     }

@@ -4,6 +4,20 @@
 #ifndef VDIST_CAUCHY_COEFFS_H
 #define VDIST_CAUCHY_COEFFS_H
 
+/* constants of the reductions: double-doubles as _HI + _LO */
+#define CAUCHY_PI_HI 0x1.921fb54442d18p+1
+#define CAUCHY_PI_LO 0x1.1a62633145c07p-53
+#define CAUCHY_INV_PI_HI 0x1.45f306dc9c883p-2
+#define CAUCHY_INV_PI_LO -0x1.6b01ec5417056p-56
+#define CAUCHY_HALF_PI2_HI 0x1.3bd3cc9be45dep+2
+#define CAUCHY_HALF_PI2_LO 0x1.692b71366cc04p-52
+#define CAUCHY_LOG_PI_HI 0x1.250d048e7a1bdp+0
+#define CAUCHY_LOG_PI_LO 0x1.7abf2ad8d5088p-57
+#define CAUCHY_TAN_PI_8 0x1.a827999fcef32p-2
+#define CAUCHY_TAN_3PI_8 0x1.3504f333f9de6p+1
+#define CAUCHY_LOG_QUARTER -0x1.62e42fefa39efp+0
+#define CAUCHY_LOG_THREE_QUARTERS -0x1.269621134db92p-2
+
 /* (atan(t)/pi - t/pi) / t^3 in x = t^2, |t| <= tan(pi/8); x in [0, 0.171573], max rel error 9.8e-17 */
 #define CAUCHY_ATAN_DEGREE 10
 static const double cauchy_atan[11] = {
