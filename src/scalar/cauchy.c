@@ -19,9 +19,9 @@
  *            division, or through logs when P itself underflows.
  *   dcauchy: 1/(pi scale (1 + z^2)) with 1 + z^2 a double-double; log: log of the
  *            product pi scale (1 + z^2) (no cancellation when it is near 1).
- * x - location overflowing and non-finite scale follow Rmath's formulas. The last
- * logarithms and exponentials are libm's on double-doubles' high parts with the low
- * parts added to first order (a result within about an ULP).
+ * x - location overflowing and non-finite scale follow Rmath's formulas. Logarithms and
+ * exponentials are short double-double ones of this file (numerics' are exact to 1e-30 but
+ * too slow for every element); those only far out take numerics' (log_dd, exp_dd_scaled).
  */
 #include <float.h>
 
@@ -35,33 +35,55 @@ int cauchy_params_regular(const double *param) { return loc_scale_regular(param[
 static dd dd_neg(dd a) { return (dd){-a.hi, -a.lo}; }
 static dd dd_sub(dd a, dd b) { return dd_add(a, dd_neg(b)); }
 
-/* num / den for double-doubles whose low parts are small: one division and the exact
- * remainder */
+/* num / den for double-doubles whose low parts are small: one division (a reciprocal),
+ * the remainder of the quotient exact */
 static dd div_dd_fast(dd num, dd den)
 {
-    double q = num.hi / den.hi;
+    double inv = 1 / den.hi;
+    double q = num.hi * inv;
     double r = exact_remainder(num.hi, q, den.hi);
-    return two_sum(q, (r + num.lo - q * den.lo) / den.hi);
+    return two_sum(q, (r + num.lo - q * den.lo) * inv);
 }
 
-/* log(2^e u) for u = u.hi + u.lo positive normal: libm's log of the high part's mantissa
- * (the binary exponents apart, so a product near 1 keeps its digits) and the low part to
- * first order */
+/* log(2^e u) for u = u.hi + u.lo positive normal, to ~2^-60 relative: with u.hi = 2^k m,
+ * m in [sqrt(1/2), sqrt(2)), log m = 2 atanh(s), s = (m - 1)/(m + 1) as a double-double,
+ * 2s + s^3 (2/3 + 2/5 s^2 + ... + 2/23 s^20) (|s| <= 0.1716: truncation below 1e-20);
+ * u.lo to first order */
 static double log_of_dd(dd u, int e)
 {
+    static const double atanh_series[11] = {
+        2.0 / 3, 2.0 / 5, 2.0 / 7, 2.0 / 9, 2.0 / 11, 2.0 / 13,
+        2.0 / 15, 2.0 / 17, 2.0 / 19, 2.0 / 21, 2.0 / 23,
+    };
     int k;
     double m = frexp(u.hi, &k);
-    if (m < 0x1.6a09e667f3bcdp-1) { /* sqrt(1/2): m in [sqrt(1/2), sqrt(2)) */
+    if (m < 0x1.6a09e667f3bcdp-1) { /* sqrt(1/2) */
         m *= 2;
         k -= 1;
     }
-    double lo = ldexp(u.lo, -k) / m;
     e += k;
-    if (e == 0)
-        return log(m) + lo;
-    dd el = two_prod((double)e, LN2_DD_HI);
-    dd s = two_sum(el.hi, log(m));
-    return s.hi + (s.lo + (el.lo + lo + e * LN2_DD_LO));
+    double f = m - 1; /* exact */
+    dd s = div_dd_fast((dd){f, 0}, two_sum(1, m));
+    double s2 = s.hi * s.hi;
+    double tail = s.hi * s2 * poly_eval(atanh_series, 10, s2);
+    dd log_m = two_sum(2 * s.hi, tail);
+    log_m.lo += 2 * s.lo + ldexp(u.lo, -k) / m;
+    dd el = two_prod((double)e, LN2_DD_HI); /* exact, and 0 for e = 0 */
+    dd sum = two_sum(el.hi, log_m.hi);
+    return sum.hi + (sum.lo + (el.lo + log_m.lo + e * LN2_DD_LO));
+}
+
+/* 2^e (v.hi + v.lo) rounded once, also where it is subnormal */
+static double ldexp_dd(dd v, int e)
+{
+    double s = ldexp(v.hi, e);
+    if (fabs(s) >= DBL_MIN || s != s)
+        return ldexp(v.hi + v.lo, e); /* exact scaling */
+    /* s is v.hi rounded to the subnormal grid; the rest decides past half a step */
+    double rest = (v.hi - ldexp(s, -e)) + v.lo, half_step = ldexp(1, -1075 - e);
+    if (fabs(rest) > half_step)
+        s += copysign(0x1p-1074, rest);
+    return s;
 }
 
 /* exp(a) rounded to double (0 below -2000) */
@@ -71,7 +93,7 @@ static double exp_of_dd(dd a)
         return 0;
     int k;
     dd m = exp_dd_scaled(a, &k);
-    return ldexp(m.hi + m.lo, k);
+    return ldexp_dd(m, k);
 }
 
 /* e^x = 2^k (1 + E), E = expm1(r) = hi + lo for r = x - k log 2, |r| <= 0.35 (|x| <= 740):
@@ -116,14 +138,16 @@ static dd expm1_of(dd x)
 }
 
 /* atan(t)/pi for t = t.hi + t.lo, |t| <= tan(pi/8): t/pi as a double-double, the
- * polynomial correction, and t.lo through the derivative 1/(pi (1 + t^2)) */
+ * polynomial correction, and t.lo through the derivative 1/(pi (1 + t^2)) (to second
+ * order in t^2: t.lo is 2^-53 of t) */
 static dd atanpi_reduced(dd t)
 {
     double x = t.hi * t.hi;
     dd lead = two_prod(t.hi, CAUCHY_INV_PI_HI);
     double tail = t.hi * x * poly_eval(cauchy_atan, CAUCHY_ATAN_DEGREE, x);
     dd s = two_sum(lead.hi, tail);
-    return two_sum(s.hi, s.lo + lead.lo + t.hi * CAUCHY_INV_PI_LO + t.lo * CAUCHY_INV_PI_HI / (1 + x));
+    double deriv = 1 - x + x * x; /* 1/(1 + x) closely enough for t.lo */
+    return two_sum(s.hi, s.lo + lead.lo + t.hi * CAUCHY_INV_PI_LO + t.lo * CAUCHY_INV_PI_HI * deriv);
 }
 
 /* sin(pi a) and cos(pi a) for a = a.hi + a.lo in [0, 1/4] (a.lo through the derivatives) */
@@ -246,14 +270,13 @@ static double pcauchy_checked(double x, double location, double scale, int lower
             return (l.hi - CAUCHY_LOG_PI_HI) + (l.lo - CAUCHY_LOG_PI_LO - abs_d.lo / abs_d.hi);
         }
         dd q = div_dd_fast((dd){ldexp(scale, 200), 0}, abs_d);
-        dd tail = dd_mul(q, (dd){CAUCHY_INV_PI_HI, CAUCHY_INV_PI_LO});
-        return ldexp(tail.hi + tail.lo, -200);
+        return ldexp_dd(dd_mul(q, (dd){CAUCHY_INV_PI_HI, CAUCHY_INV_PI_LO}), -200);
     }
     if (!log_p)
         return 1;
     /* log(1 - tail) = -tail; -0 where it underflows (negative as the true value) */
     dd q = div_dd_fast((dd){ldexp(scale, 200), 0}, abs_d);
-    return -ldexp(q.hi * CAUCHY_INV_PI_HI, -200);
+    return -ldexp_dd(dd_mul(q, (dd){CAUCHY_INV_PI_HI, CAUCHY_INV_PI_LO}), -200);
 }
 
 /* ---- quantile ----------------------------------------------------------------------------- */
@@ -324,7 +347,6 @@ static double qcauchy_checked(double p, double location, double scale, int lower
         return toward_inf;
     if (p == (log_p ? -INFINITY : 0))
         return location + (lower_tail ? scale : -scale) * -INFINITY;
-    int regular = loc_scale_regular(location, scale);
     /* the quantile is -ratio for the lower tail (the flag flipped where that side is
      * taken), ratio = cot(pi a) or tan(pi a) */
     dd a;
@@ -336,13 +358,13 @@ static double qcauchy_checked(double p, double location, double scale, int lower
         }
         if (p == 0.5)
             return location;
-        if (p < 0x1p-500 && regular)
+        if (p < 0x1p-500)
             return quantile_far(location, scale, lower_tail, (dd){p, 0});
         use_tan = p > 0.25;
         a = (dd){use_tan ? 0.5 - p : p, 0};
     } else if (p > CAUCHY_LOG_THREE_QUARTERS) { /* the other tail, 1 - P = -expm1(p) */
         lower_tail = !lower_tail;
-        if (p > -0x1p-500 && regular) /* -expm1(p) = -p (1 + p/2) */
+        if (p > -0x1p-500) /* -expm1(p) = -p (1 + p/2) */
             return quantile_far(location, scale, lower_tail, (dd){-p, 0});
         use_tan = 0;
         a = dd_neg(expm1_of((dd){p, 0}));
@@ -360,15 +382,11 @@ static double qcauchy_checked(double p, double location, double scale, int lower
     } else if (p >= -700) {
         use_tan = 0;
         a = exp_of((dd){p, 0});
-        if (a.hi < 0x1p-500 && regular)
+        if (a.hi < 0x1p-500)
             return quantile_far(location, scale, lower_tail, a);
     } else { /* |quantile - location| = scale/(pi e^p), through logs */
         dd log_m = dd_sub(dd_sub(log_dd(scale), (dd){CAUCHY_LOG_PI_HI, CAUCHY_LOG_PI_LO}), (dd){p, 0});
         double m = log_m.hi > 710 ? INFINITY : exp_of_dd(log_m);
-        return location + (lower_tail ? -m : m);
-    }
-    if (a.hi < 0x1p-500) { /* irregular parameters this far out: Rmath's formula's form */
-        double m = scale / (M_PI * a.hi);
         return location + (lower_tail ? -m : m);
     }
     if (a.hi == 0.25 && a.lo == 0) /* exactly 1, so that location +- scale can be 0 */
