@@ -78,10 +78,11 @@ ALWAYS_INLINE void v_sincospi(vdbl ah, vdbl al, vdbl *sh, vdbl *sl, vdbl *ch, vd
     *cl = v_fnma(pi_al, s, v_sub(v_add(c1_err, c2_err), h_lo));
 }
 
-ALWAYS_INLINE vdbl dcauchy_vec(vdbl x, const void *args, vmsk *slow)
+/* standard is a compile-time constant in each instance: for location 0, scale 1 z is x */
+ALWAYS_INLINE vdbl dcauchy_vec_impl(vdbl x, const struct cauchy_args *a, vmsk *slow,
+                                    const int standard)
 {
-    const struct cauchy_args *a = args;
-    vdbl zl, z = cauchy_z(x, a, &zl);
+    vdbl zl = v_set(0), z = standard ? x : cauchy_z(x, a, &zl);
     /* 1 + z^2 = u + ul */
     vdbl sq_lo, sq = v_two_prod(z, z, &sq_lo);
     vdbl u_err, u = v_two_sum(v_set(1), sq, &u_err);
@@ -102,10 +103,20 @@ ALWAYS_INLINE vdbl dcauchy_vec(vdbl x, const void *args, vmsk *slow)
     return d;
 }
 
-ALWAYS_INLINE vdbl pcauchy_vec(vdbl x, const void *args, vmsk *slow)
+ALWAYS_INLINE vdbl dcauchy_vec(vdbl x, const void *args, vmsk *slow)
 {
-    const struct cauchy_args *a = args;
-    vdbl zl, z = cauchy_z(x, a, &zl);
+    return dcauchy_vec_impl(x, args, slow, 0);
+}
+
+ALWAYS_INLINE vdbl dcauchy_vec_standard(vdbl x, const void *args, vmsk *slow)
+{
+    return dcauchy_vec_impl(x, args, slow, 1);
+}
+
+ALWAYS_INLINE vdbl pcauchy_vec_impl(vdbl x, const struct cauchy_args *a, vmsk *slow,
+                                    const int standard)
+{
+    vdbl zl = v_set(0), z = standard ? x : cauchy_z(x, a, &zl);
     vdbl w = a->lower_tail ? z : v_neg(z), wl = a->lower_tail ? zl : v_neg(zl);
     vdbl aw = v_abs(w);
     vmsk neg = v_lt(w, v_set(0));
@@ -129,6 +140,16 @@ ALWAYS_INLINE vdbl pcauchy_vec(vdbl x, const void *args, vmsk *slow)
         return v_add(P, P_lo);
     vdbl l_lo, l = v_log_normal_dd(P, &l_lo);
     return v_add(l, v_add(l_lo, v_div(P_lo, P)));
+}
+
+ALWAYS_INLINE vdbl pcauchy_vec(vdbl x, const void *args, vmsk *slow)
+{
+    return pcauchy_vec_impl(x, args, slow, 0);
+}
+
+ALWAYS_INLINE vdbl pcauchy_vec_standard(vdbl x, const void *args, vmsk *slow)
+{
+    return pcauchy_vec_impl(x, args, slow, 1);
 }
 
 /* p inside [2^-1000, 1) (log: [-700, -2^-1000]) and a finite result not cancelled by the
@@ -225,14 +246,20 @@ static void ISA_SUFFIX(dcauchy_array)(size_t n, const double *x, const double *p
         a.k_hi = CAUCHY_INV_PI_HI / a.scale;
         a.k_lo = (fma(-a.k_hi, a.scale, CAUCHY_INV_PI_HI) + CAUCHY_INV_PI_LO) / a.scale;
     }
-    run_array(n, x, out, &a, dcauchy_vec, dcauchy_one);
+    if (a.location == 0 && a.scale == 1)
+        run_array(n, x, out, &a, dcauchy_vec_standard, dcauchy_one);
+    else
+        run_array(n, x, out, &a, dcauchy_vec, dcauchy_one);
 }
 
 static void ISA_SUFFIX(pcauchy_array)(size_t n, const double *x, const double *param,
                                       int lower_tail, int log_p, double *out)
 {
     struct cauchy_args a = cauchy_args_make(param[0], param[1], lower_tail, log_p);
-    run_array(n, x, out, &a, pcauchy_vec, pcauchy_one);
+    if (a.location == 0 && a.scale == 1)
+        run_array(n, x, out, &a, pcauchy_vec_standard, pcauchy_one);
+    else
+        run_array(n, x, out, &a, pcauchy_vec, pcauchy_one);
 }
 
 static void ISA_SUFFIX(qcauchy_array)(size_t n, const double *x, const double *param,
