@@ -181,12 +181,12 @@ ALWAYS_INLINE vdbl qcauchy_vec(vdbl p, const void *args, vmsk *slow)
         vdbl arg_lo = v_sel(use_tan, v_add(t_err, v_set(LN2_DD_LO)), v_set(0));
         vdbl m_lo, m = v_expm1_dd(arg, &m_lo);
         m_lo = v_fma(arg_lo, v_add(v_set(1), m), m_lo);
-        vdbl e_lo, e = v_exp_dd(v_min(lp, v_set(0)), &e_lo);
+        vdbl e_lo, e = v_exp_dd(lp, &e_lo);
         /* middle: a = |m|/2, the upper side where m > 0; high: a = -m, the upper side */
         vmsk m_pos = v_lt(v_set(0), m);
         flip = v_or(high, v_and(use_tan, m_pos));
         vdbl half = v_sel(use_tan, v_set(0.5), v_set(1));
-        vdbl sign = v_mul(half, v_sel(m_pos, v_set(-1), v_set(1)));
+        vdbl sign = v_mul(half, v_sel(m_pos, v_set(1), v_set(-1)));
         ah = v_sel(low, e, v_mul(sign, m));
         al = v_sel(low, e_lo, v_mul(sign, m_lo));
     }
