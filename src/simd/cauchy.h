@@ -1,7 +1,9 @@
 /* Cauchy distribution kernels, written once over the vector layer (see src/scalar/cauchy.c
  * for the method; the polynomials and constants are the scalar reference's, from
  * cauchy_coeffs.h). z = (x - location)/scale is a double-double; a vector atan(t)/pi and
- * sin/cos(pi a) on the reduced ranges serve p and q, each needing one division. Lanes the
+ * sin/cos(pi a) on the reduced ranges serve p and q, with one division each (log_p adds
+ * the logarithm's). cauchy_div_dd (a double-double quotient from one reciprocal) is
+ * generic enough for common.h. Lanes the
  * vector path does not cover (non-finite input, |z| beyond 2^500 / 2^1000, subnormal or
  * zero results, log densities near 0, p outside [2^-1000, 1), quantiles where location
  * cancels scale z) are recomputed by the scalar reference; dispatch/ has sent irregular
@@ -186,9 +188,9 @@ ALWAYS_INLINE vdbl qcauchy_vec(vdbl p, const void *args, vmsk *slow)
         vmsk m_pos = v_lt(v_set(0), m);
         flip = v_or(high, v_and(use_tan, m_pos));
         vdbl half = v_sel(use_tan, v_set(0.5), v_set(1));
-        vdbl sign = v_mul(half, v_sel(m_pos, v_set(1), v_set(-1)));
-        ah = v_sel(low, e, v_mul(sign, m));
-        al = v_sel(low, e_lo, v_mul(sign, m_lo));
+        vdbl factor = v_mul(half, v_sel(m_pos, v_set(1), v_set(-1)));
+        ah = v_sel(low, e, v_mul(factor, m));
+        al = v_sel(low, e_lo, v_mul(factor, m_lo));
     }
     vdbl sh, sl, ch, cl;
     v_sincospi(ah, al, &sh, &sl, &ch, &cl);
@@ -199,12 +201,12 @@ ALWAYS_INLINE vdbl qcauchy_vec(vdbl p, const void *args, vmsk *slow)
     vdbl L = v_sel(positive, r, v_neg(r)), L_lo = v_sel(positive, r_lo, v_neg(r_lo));
     /* location + scale L with one rounding of the sum, as the scalar reference */
     vdbl scale = v_set(a->scale);
-    vdbl sl_lo, sl2 = v_two_prod(scale, L, &sl_lo);
-    vdbl sum_lo, sum = v_two_sum(v_set(a->location), sl2, &sum_lo);
-    vdbl q = v_add(sum, v_add(sum_lo, v_fma(scale, L_lo, sl_lo)));
+    vdbl offset_lo, offset = v_two_prod(scale, L, &offset_lo);
+    vdbl sum_lo, sum = v_two_sum(v_set(a->location), offset, &sum_lo);
+    vdbl q = v_add(sum, v_add(sum_lo, v_fma(scale, L_lo, offset_lo)));
     /* where location cancels scale L its error would grow; a = 0 (p = 1/2) is the
      * location itself, with the scalar reference's sign of zero */
-    vmsk cancels = v_lt(v_abs(q), v_mul(v_set(0.5), v_abs(sl2)));
+    vmsk cancels = v_lt(v_abs(q), v_mul(v_set(0.5), v_abs(offset)));
     vmsk bad = v_or(cancels, v_le(ah, v_set(0)));
     *slow = v_not(v_and(v_andnot(bad, ok), v_finite(q)));
     return q;
