@@ -32,8 +32,6 @@
 
 int cauchy_params_regular(const double *param) { return loc_scale_regular(param[0], param[1]); }
 
-static dd dd_neg(dd a) { return (dd){-a.hi, -a.lo}; }
-static dd dd_sub(dd a, dd b) { return dd_add(a, dd_neg(b)); }
 
 /* num / den for double-doubles whose low parts are small: one division (a reciprocal),
  * the remainder of the quotient exact */
@@ -45,32 +43,14 @@ static dd div_dd_fast(dd num, dd den)
     return two_sum(q, (r + num.lo - q * den.lo) * inv);
 }
 
-/* log(2^e u) for u = u.hi + u.lo positive normal, to ~2^-60 relative: with u.hi = 2^k m,
- * m in [sqrt(1/2), sqrt(2)), log m = 2 atanh(s), s = (m - 1)/(m + 1) as a double-double,
- * 2s + s^3 (2/3 + 2/5 s^2 + ... + 2/23 s^20) (|s| <= 0.1716: truncation below 1e-20);
- * u.lo to first order */
+/* log(2^e u) for u = u.hi + u.lo positive normal: numerics' log of u.hi (~2^-78 absolute,
+ * relative near 1), u.lo to first order */
 static double log_of_dd(dd u, int e)
 {
-    static const double atanh_series[11] = {
-        2.0 / 3, 2.0 / 5, 2.0 / 7, 2.0 / 9, 2.0 / 11, 2.0 / 13,
-        2.0 / 15, 2.0 / 17, 2.0 / 19, 2.0 / 21, 2.0 / 23,
-    };
-    int k;
-    double m = frexp(u.hi, &k);
-    if (m < 0x1.6a09e667f3bcdp-1) { /* sqrt(1/2) */
-        m *= 2;
-        k -= 1;
-    }
-    e += k;
-    double f = m - 1; /* exact */
-    dd s = div_dd_fast((dd){f, 0}, two_sum(1, m));
-    double s2 = s.hi * s.hi;
-    double tail = s.hi * s2 * poly_eval(atanh_series, 10, s2);
-    dd log_m = two_sum(2 * s.hi, tail);
-    log_m.lo += 2 * s.lo + ldexp(u.lo, -k) / m;
+    dd log_u = log_fast_dd(u.hi);
     dd el = two_prod((double)e, LN2_DD_HI); /* exact, and 0 for e = 0 */
-    dd sum = two_sum(el.hi, log_m.hi);
-    return sum.hi + (sum.lo + (el.lo + log_m.lo + e * LN2_DD_LO));
+    dd sum = two_sum(el.hi, log_u.hi);
+    return sum.hi + (sum.lo + (el.lo + log_u.lo + u.lo / u.hi + e * LN2_DD_LO));
 }
 
 /* 2^e (v.hi + v.lo) rounded once, also where it is subnormal */
@@ -94,47 +74,6 @@ static double exp_of_dd(dd a)
     int k;
     dd m = exp_dd_scaled(a, &k);
     return ldexp_dd(m, k);
-}
-
-/* e^x = 2^k (1 + E), E = expm1(r) = hi + lo for r = x - k log 2, |r| <= 0.35 (|x| <= 740):
- * r + r^2/2 as double-doubles and r^3 times the Taylor series 1/3! + r/4! + ... to r^13
- * (truncation below 1e-20) */
-static dd expm1_reduced(dd x, int *k)
-{
-    static const double taylor[14] = {
-        1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320, 1.0 / 362880,
-        1.0 / 3628800, 1.0 / 39916800, 1.0 / 479001600, 1.0 / 6227020800,
-        1.0 / 87178291200, 1.0 / 1307674368000, 1.0 / 20922789888000,
-    };
-    double kd = (x.hi * 0x1.71547652b82fep0 + 0x1.8p52) - 0x1.8p52; /* round(x / log 2) */
-    dd r = two_sum(x.hi - kd * LN2_HI, -kd * LN2_LO); /* k LN2_HI is exact */
-    r = two_sum(r.hi, r.lo + x.lo);
-    dd sq = two_prod(r.hi, r.hi);
-    double cube = r.hi * sq.hi * poly_eval(taylor, 13, r.hi);
-    dd s = two_sum(r.hi, 0.5 * sq.hi);
-    *k = (int)kd;
-    return two_sum(s.hi, s.lo + (0.5 * sq.lo + cube + r.lo * (1 + r.hi)));
-}
-
-/* e^x as a double-double, -740 <= x <= 709 */
-static dd exp_of(dd x)
-{
-    int k;
-    dd e = expm1_reduced(x, &k);
-    dd u = two_sum(1, e.hi);
-    return (dd){ldexp(u.hi, k), ldexp(u.lo + e.lo, k)};
-}
-
-/* e^x - 1 as a double-double, |x| <= 2 */
-static dd expm1_of(dd x)
-{
-    int k;
-    dd e = expm1_reduced(x, &k);
-    if (k == 0)
-        return e;
-    double s = ldexp(1, k);
-    dd a = two_sum(s - 1, s * e.hi); /* both exact */
-    return two_sum(a.hi, a.lo + s * e.lo);
 }
 
 /* atan(t)/pi for t = t.hi + t.lo, |t| <= tan(pi/8): t/pi as a double-double, the
@@ -367,11 +306,11 @@ static double qcauchy_checked(double p, double location, double scale, int lower
         if (p > -0x1p-500) /* -expm1(p) = -p (1 + p/2) */
             return quantile_far(location, scale, lower_tail, (dd){-p, 0});
         use_tan = 0;
-        a = dd_neg(expm1_of((dd){p, 0}));
+        a = dd_neg(expm1_dd((dd){p, 0}));
     } else if (p >= CAUCHY_LOG_QUARTER) { /* P - 1/2 = expm1(p + log 2)/2 */
         dd t = two_sum(p, LN2_DD_HI);
         t.lo += LN2_DD_LO;
-        dd e = expm1_of(t);
+        dd e = expm1_dd(t);
         dd m = {0.5 * e.hi, 0.5 * e.lo};
         if (m.hi > 0) {
             lower_tail = !lower_tail;
@@ -381,7 +320,7 @@ static double qcauchy_checked(double p, double location, double scale, int lower
         a = dd_neg(m);
     } else if (p >= -700) {
         use_tan = 0;
-        a = exp_of((dd){p, 0});
+        a = exp_neg_dd((dd){-p, 0});
         if (a.hi < 0x1p-500)
             return quantile_far(location, scale, lower_tail, a);
     } else { /* |quantile - location| = scale/(pi e^p), through logs */

@@ -38,21 +38,7 @@ static double dt_0(int lower_tail, int log_p)
     return lower_tail ? (log_p ? -INFINITY : 0.0) : (log_p ? 0.0 : 1.0);
 }
 
-static dd dd_neg(dd a)
-{
-    return (dd){-a.hi, -a.lo};
-}
-
 #define LOGIS_FAST_MAX 700.0 /* |z| up to which e^-|z| and the results stay normal */
-
-/* 2^k for integral k in [-1022, 1023] */
-static double pow2i(int k)
-{
-    uint64_t bits = (uint64_t)(k + 1023) << 52;
-    double r;
-    memcpy(&r, &bits, sizeof r);
-    return r;
-}
 
 /* x = 2^e m, m in [1, 2), for positive normal x */
 static double split_exponent(double x, int *e)

@@ -263,11 +263,6 @@ static dd norm_upper_quantile(double P)
 #define LOG_0_075 -2.5902671654458267 /* log(0.075): AS 241's central region ends */
 #define LOG_0_925 -0.07796154146971186 /* log(0.925) */
 
-static dd dd_neg(dd a)
-{
-    return (dd){-a.hi, -a.lo};
-}
-
 /* Phi^-1(p), or Phi^-1(exp(p)) with log_p, as a double-double (the last Newton step is the
  * low part: mu + sigma z then keeps its digits when mu cancels part of sigma z); p strictly
  * inside the range. */

@@ -91,14 +91,11 @@ dd log_dd(double x)
  * absolute error about 2^-78 (relative near x = 1) */
 dd log_fast_dd(double x)
 {
-    static const double alternating_inverse_3_to_10[8] = {
-        1.0 / 3, -1.0 / 4, 1.0 / 5, -1.0 / 6, 1.0 / 7, -1.0 / 8, 1.0 / 9, -1.0 / 10,
-    };
     int k;
     const double *row;
     dd u = log_reduce(x, &k, &row);
     dd sq = two_prod(u.hi, u.hi);
-    double tail = u.hi * sq.hi * poly_eval(alternating_inverse_3_to_10, 7, u.hi) +
+    double tail = u.hi * sq.hi * poly_eval(log1p_tail_coeffs, 7, u.hi) +
                   u.lo * (1 - u.hi);
     dd a = two_sum(k * LN2_HI, row[1]); /* k LN2_HI is exact */
     dd s1 = two_sum(a.hi, u.hi);

@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
+#include <string.h>
 
 /* Public scalar functions return this: libm may set errno (ERANGE on underflow), and vdist
  * promises to leave errno as the caller had it. */
@@ -38,6 +40,13 @@ static inline dd two_sum(double a, double b)
     double bb = s - a;
     double err = (a - (s - bb)) + (b - bb);
     return (dd){s, err};
+}
+
+/* a + b exactly for |a| >= |b| or a = 0 (Dekker's fast two-sum). */
+static inline dd fast_two_sum(double a, double b)
+{
+    double s = a + b;
+    return (dd){s, b - (s - a)};
 }
 
 /* a * b exactly: fma where the hardware has it, else Dekker's splitting (inline, exact while
@@ -74,6 +83,9 @@ static inline dd dd_add(dd a, dd b)
     s.lo += t.lo;
     return two_sum(s.hi, s.lo);
 }
+
+static inline dd dd_neg(dd a) { return (dd){-a.hi, -a.lo}; }
+static inline dd dd_sub(dd a, dd b) { return dd_add(a, dd_neg(b)); }
 
 /* Double-double * double-double (relative error ~2^-102). */
 static inline dd dd_mul(dd a, dd b)
@@ -153,6 +165,12 @@ static inline dd div_diff_dd(double a, double b, double c)
 /* log(x) as a double-double, x > 0 finite (subnormal too): relative error about 2^-100. */
 dd log_dd(double x);
 
+/* log(1 + t) = t - t^2/2 + t^3 P(t): P's Taylor coefficients 1/3, -1/4, ..., -1/10
+ * (truncation below 2^-90 for |t| <= 2^-8.4; log_fast_dd and the Weibull kernels) */
+static const double log1p_tail_coeffs[8] = {
+    1.0 / 3, -1.0 / 4, 1.0 / 5, -1.0 / 6, 1.0 / 7, -1.0 / 8, 1.0 / 9, -1.0 / 10,
+};
+
 /* log(x) as log_dd, absolute error about 2^-78 (relative near x = 1), about half the cost. */
 dd log_fast_dd(double x);
 
@@ -176,6 +194,15 @@ dd exp_neg_dd(dd t);
 
 /* log(1 + y) as a double-double for y > -1. */
 dd log1p_dd(double y);
+
+/* 2^k as a double for integral k in [-1022, 1023] (no libm call). */
+static inline double pow2i(int k)
+{
+    uint64_t bits = (uint64_t)(k + 1023) << 52;
+    double r;
+    memcpy(&r, &bits, sizeof r);
+    return r;
+}
 
 /* The tables of the double-double exp and log (also read by SIMD kernels). */
 #include "numerics_tables.h"

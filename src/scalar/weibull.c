@@ -23,7 +23,6 @@
 #include "vdist.h"
 #include "numerics.h"
 #include "params.h"
-#include "weibull_internal.h"
 
 int weibull_params_regular(const double *param)
 {
@@ -61,16 +60,6 @@ static double qweibull_literal(double p, double shape, double scale, int lower_t
 
 /* ---- fast double-double log and exp ------------------------------------------------------ */
 
-static dd dd_neg(dd a) { return (dd){-a.hi, -a.lo}; }
-static dd dd_sub(dd a, dd b) { return dd_add(a, dd_neg(b)); }
-
-/* a + b = s + err exactly for |a| >= |b| (or a = 0) */
-static dd fast_two_sum(double a, double b)
-{
-    double s = a + b;
-    return (dd){s, b - (s - a)};
-}
-
 /* log(u.hi + u.lo) for u.hi > 0 finite, |u.lo| <= ulp(u.hi) */
 static dd weibull_log_dd_fast(dd u)
 {
@@ -78,15 +67,6 @@ static dd weibull_log_dd_fast(dd u)
     double d = u.lo / u.hi; /* log(1 + d) to second order: d is all of it where u.hi = 1 */
     dd s = two_sum(l.hi, d);
     return fast_two_sum(s.hi, s.lo + (l.lo - 0.5 * d * d));
-}
-
-/* 2^k as a double for |k| <= 1022 */
-static double pow2i(int k)
-{
-    uint64_t bits = (uint64_t)(k + 1023) << 52;
-    double r;
-    memcpy(&r, &bits, sizeof r);
-    return r;
 }
 
 /* exp(a) as a double-double: 0 below -1500 (and a subnormal result rounded once to a
@@ -175,7 +155,7 @@ static dd neg_log1m_small(dd e)
     double h = e.hi;
     dd sq = two_prod(h, h);
     dd s = fast_two_sum(h, 0.5 * sq.hi);
-    s.lo += e.lo * (1 + h) + 0.5 * sq.lo + h * sq.hi * poly_eval(weibull_log1p_tail, 7, -h);
+    s.lo += e.lo * (1 + h) + 0.5 * sq.lo + h * sq.hi * poly_eval(log1p_tail_coeffs, 7, -h);
     return fast_two_sum(s.hi, s.lo);
 }
 
@@ -273,42 +253,6 @@ static double qweibull_checked(double p, double shape, double scale, int lower_t
     dd log_q = dd_add(log_fast_dd(scale), dd_div(log_y, (dd){shape, 0}));
     dd q = weibull_exp_fast(log_q);
     return q.hi + q.lo;
-}
-
-/* ---- double-double helpers the Cauchy reference shares (not used above) ---------------- */
-
-/* exp(a) as a double-double, any a (0 below -746, Inf above 709.8): 2^k (1 + expm1(r)). */
-dd weibull_exp_dd(dd a)
-{
-    if (!(a.hi > -746))
-        return (dd){0, 0};
-    if (a.hi > 710)
-        return (dd){INFINITY, 0};
-    double k = nearbyint(a.hi * 0x1.71547652b82fep0);
-    dd r = dd_add(a, dd_add(two_prod(-k, LN2_DD_HI), two_prod(-k, LN2_DD_LO)));
-    dd e = dd_add((dd){1, 0}, weibull_expm1_dd(r));
-    if (k < -1000) /* subnormal result: one rounding at the end */
-        return (dd){ldexp(e.hi + e.lo, (int)k), 0};
-    double hi = ldexp(e.hi, (int)k);
-    return (dd){hi, isfinite(hi) ? ldexp(e.lo, (int)k) : 0};
-}
-
-/* log(u) for a positive double-double u (u.hi normal or subnormal): log(u.hi) + log1p(u.lo/u.hi)
- * to second order. */
-dd weibull_log_of_dd(dd u)
-{
-    double t = u.lo / u.hi;
-    return dd_add(log_dd(u.hi), two_sum(t, -0.5 * t * t));
-}
-
-/* expm1(x) as a double-double for |x| <= 2, tiny x included (expm1_dd scales its argument
- * down by 32 and would lose a subnormal-bound x): x + x^2/2 + x^3/6 below 2^-30. */
-dd weibull_expm1_dd(dd x)
-{
-    if (fabs(x.hi) >= 0x1p-30)
-        return expm1_dd(x);
-    double h = x.hi;
-    return two_sum(h, x.lo + h * h * (0.5 + h * (1.0 / 6)));
 }
 
 double vd_dweibull(double x, double shape, double scale, int give_log)

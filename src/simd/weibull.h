@@ -17,7 +17,6 @@
 #include "vdist.h"
 #include "common.h"
 #include "exp.h"
-#include "../scalar/weibull_internal.h"
 
 struct weibull_args {
     double shape, scale, inv_scale, inv_shape;
@@ -65,7 +64,7 @@ ALWAYS_INLINE vdbl wb_log(vdbl x, vdbl *lo)
     vdbl p_lo, p = v_two_prod(m, row[0], &p_lo);
     vdbl tl, t = wb_fast_two_sum(v_sub(p, v_set(1)), p_lo, &tl);
     vdbl sq_lo, sq = v_two_prod(t, t, &sq_lo);
-    vdbl tail = v_fma(v_mul(t, sq), v_poly_split(weibull_log1p_tail, 7, t),
+    vdbl tail = v_fma(v_mul(t, sq), v_poly_split(log1p_tail_coeffs, 7, t),
                       v_fnma(tl, t, tl));
     /* each sum's first term is 0 or the larger: |e ln2| >= 0.69 > |row[1]|, and
      * |row[1]| >= 2^-8 > |t| for j != 0 */
@@ -168,7 +167,7 @@ ALWAYS_INLINE vdbl wb_neg_log1m_small(vdbl e, vdbl e_lo, vdbl *lo)
 {
     vdbl sq_lo, sq = v_two_prod(e, e, &sq_lo);
     vdbl s_lo, s = wb_fast_two_sum(e, v_mul(v_set(0.5), sq), &s_lo);
-    vdbl cube = v_mul(v_mul(e, sq), v_poly_split(weibull_log1p_tail, 7, v_neg(e)));
+    vdbl cube = v_mul(v_mul(e, sq), v_poly_split(log1p_tail_coeffs, 7, v_neg(e)));
     s_lo = v_add(s_lo, v_add(v_fma(e_lo, e, e_lo), v_fma(v_set(0.5), sq_lo, cube)));
     return wb_fast_two_sum(s, s_lo, lo);
 }
