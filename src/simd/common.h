@@ -19,6 +19,14 @@ ALWAYS_INLINE vdbl v_two_sum(vdbl a, vdbl b, vdbl *err)
     return s;
 }
 
+/* a + b = s + *err exactly for |a| >= |b| or a = 0 (Dekker's fast two-sum). */
+ALWAYS_INLINE vdbl v_fast_two_sum(vdbl a, vdbl b, vdbl *err)
+{
+    vdbl s = v_add(a, b);
+    *err = v_sub(b, v_sub(s, a));
+    return s;
+}
+
 /* a * b = p + *err exactly (one fma), as the scalar two_prod. */
 ALWAYS_INLINE vdbl v_two_prod(vdbl a, vdbl b, vdbl *err)
 {

@@ -28,14 +28,6 @@ struct weibull_args {
 #define WEIBULL_SMALL 0x1p-10   /* w, e^-w or 1 - e^p below: their series */
 #define WEIBULL_EXP_MAX 708.0   /* e^a, a in [-708, 708], stays a normal double */
 
-/* a + b = hi + *err exactly for |a| >= |b| or a = 0 */
-ALWAYS_INLINE vdbl wb_fast_two_sum(vdbl a, vdbl b, vdbl *err)
-{
-    vdbl s = v_add(a, b);
-    *err = v_sub(b, v_sub(s, a));
-    return s;
-}
-
 /* Rows of a table with `width` columns picked per lane by idx (integral doubles in range),
  * columns 0..ncols-1 into cols[] (no gather in the vector layer: through memory) */
 ALWAYS_INLINE void wb_rows(const double *table, int width, int ncols, vdbl idx, vdbl *cols)
@@ -62,18 +54,18 @@ ALWAYS_INLINE vdbl wb_log(vdbl x, vdbl *lo)
     vdbl row[3];
     wb_rows(&log_table[0][0], 3, 3, v_sub(j, v_set(LOG_TABLE_FIRST)), row);
     vdbl p_lo, p = v_two_prod(m, row[0], &p_lo);
-    vdbl tl, t = wb_fast_two_sum(v_sub(p, v_set(1)), p_lo, &tl);
+    vdbl tl, t = v_fast_two_sum(v_sub(p, v_set(1)), p_lo, &tl);
     vdbl sq_lo, sq = v_two_prod(t, t, &sq_lo);
     vdbl tail = v_fma(v_mul(t, sq), v_poly_split(log1p_tail_coeffs, 7, t),
                       v_fnma(tl, t, tl));
     /* each sum's first term is 0 or the larger: |e ln2| >= 0.69 > |row[1]|, and
      * |row[1]| >= 2^-8 > |t| for j != 0 */
-    vdbl a_err, a = wb_fast_two_sum(v_mul(e, v_set(LN2_HI)), row[1], &a_err);
-    vdbl e1, s1 = wb_fast_two_sum(a, t, &e1);
-    vdbl e2, s2 = wb_fast_two_sum(s1, v_mul(v_set(-0.5), sq), &e2);
+    vdbl a_err, a = v_fast_two_sum(v_mul(e, v_set(LN2_HI)), row[1], &a_err);
+    vdbl e1, s1 = v_fast_two_sum(a, t, &e1);
+    vdbl e2, s2 = v_fast_two_sum(s1, v_mul(v_set(-0.5), sq), &e2);
     vdbl small = v_add(v_fma(e, v_set(LN2_LO), row[2]), a_err);
     vdbl sum = v_add(v_add(e1, e2), v_add(v_fma(v_set(-0.5), sq_lo, small), tail));
-    return wb_fast_two_sum(s2, sum, lo);
+    return v_fast_two_sum(s2, sum, lo);
 }
 
 /* log(hi + lo) = result + *l_lo for hi positive normal, |lo| <= ulp(hi): log(1 + lo/hi) to
@@ -83,7 +75,7 @@ ALWAYS_INLINE vdbl wb_log_dd(vdbl hi, vdbl lo, vdbl *l_lo)
     vdbl ll, l = wb_log(hi, &ll);
     vdbl d = v_div(lo, hi);
     vdbl err, s = v_two_sum(l, d, &err);
-    return wb_fast_two_sum(s, v_add(err, v_fnma(v_mul(v_set(0.5), d), d, ll)), l_lo);
+    return v_fast_two_sum(s, v_add(err, v_fnma(v_mul(v_set(0.5), d), d, ll)), l_lo);
 }
 
 /* 2^(j/4), j = 0..3, as hi + lo (tools/fit_weibull_tables.py) */
@@ -120,17 +112,17 @@ ALWAYS_INLINE vdbl wb_exp(vdbl a, vdbl a_lo, vdbl *lo)
     vdbl T = v_lookup4(weibull_exp4_hi, j), T_lo = v_lookup4(weibull_exp4_lo, j);
     /* a - n LN2_DD_HI/4 exact (Sterbenz); the rest of n ln2/4 into r_lo */
     vdbl p_lo, p = v_two_prod(n, v_set(LN2_DD_HI / 4), &p_lo);
-    vdbl r_lo, r = wb_fast_two_sum(v_sub(a, p), v_fnma(n, v_set(LN2_DD_LO / 4), v_sub(a_lo, p_lo)),
+    vdbl r_lo, r = v_fast_two_sum(v_sub(a, p), v_fnma(n, v_set(LN2_DD_LO / 4), v_sub(a_lo, p_lo)),
                                    &r_lo);
     vdbl sq_lo, sq = v_two_prod(r, r, &sq_lo);
-    vdbl eps_lo, eps = wb_fast_two_sum(r, v_mul(v_set(0.5), sq), &eps_lo);
+    vdbl eps_lo, eps = v_fast_two_sum(r, v_mul(v_set(0.5), sq), &eps_lo);
     vdbl cube = v_mul(v_mul(r, sq), v_poly_split(taylor, 9, r));
     eps_lo = v_add(eps_lo, v_fma(v_set(0.5), sq_lo, v_fma(r_lo, r, v_add(r_lo, cube))));
     vdbl q_lo, q = v_two_prod(T, eps, &q_lo);
-    vdbl s_err, s = wb_fast_two_sum(T, q, &s_err); /* |T| >= 1 > |q| */
+    vdbl s_err, s = v_fast_two_sum(T, q, &s_err); /* |T| >= 1 > |q| */
     vdbl rest = v_add(v_add(s_err, q_lo), v_fma(T, eps_lo, v_fma(T_lo, eps, T_lo)));
     vdbl scale = v_pow2i(k);
-    vdbl hi_lo, hi = wb_fast_two_sum(s, rest, &hi_lo);
+    vdbl hi_lo, hi = v_fast_two_sum(s, rest, &hi_lo);
     *lo = v_mul(hi_lo, scale);
     return v_mul(hi, scale);
 }
@@ -158,7 +150,7 @@ ALWAYS_INLINE vdbl wb_times_shape(vdbl hi, vdbl lo, const struct weibull_args *a
 {
     vdbl shape = v_set(a->shape);
     vdbl err, p = v_two_prod(shape, hi, &err);
-    return wb_fast_two_sum(p, v_fma(shape, lo, err), r_lo);
+    return v_fast_two_sum(p, v_fma(shape, lo, err), r_lo);
 }
 
 /* -log(1 - e) = e + e^2/2 + e^3 P(-e) for 0 <= e <= WEIBULL_SMALL (the reference's
@@ -166,10 +158,10 @@ ALWAYS_INLINE vdbl wb_times_shape(vdbl hi, vdbl lo, const struct weibull_args *a
 ALWAYS_INLINE vdbl wb_neg_log1m_small(vdbl e, vdbl e_lo, vdbl *lo)
 {
     vdbl sq_lo, sq = v_two_prod(e, e, &sq_lo);
-    vdbl s_lo, s = wb_fast_two_sum(e, v_mul(v_set(0.5), sq), &s_lo);
+    vdbl s_lo, s = v_fast_two_sum(e, v_mul(v_set(0.5), sq), &s_lo);
     vdbl cube = v_mul(v_mul(e, sq), v_poly_split(log1p_tail_coeffs, 7, v_neg(e)));
     s_lo = v_add(s_lo, v_add(v_fma(e_lo, e, e_lo), v_fma(v_set(0.5), sq_lo, cube)));
-    return wb_fast_two_sum(s, s_lo, lo);
+    return v_fast_two_sum(s, s_lo, lo);
 }
 
 /* 1 - e^-w = w - w^2 (1/2 - w/6 + ...) for 0 <= w <= WEIBULL_SMALL */
@@ -177,14 +169,14 @@ ALWAYS_INLINE vdbl wb_one_minus_exp_neg_small(vdbl w, vdbl w_lo, vdbl *lo)
 {
     static const double c[5] = {-1.0 / 2, 1.0 / 6, -1.0 / 24, 1.0 / 120, -1.0 / 720};
     vdbl corr = v_fma(v_mul(w, w), v_poly_split(c, 4, w), v_fnma(w_lo, w, w_lo));
-    return wb_fast_two_sum(w, corr, lo);
+    return v_fast_two_sum(w, corr, lo);
 }
 
 /* 1 - e = hi + *lo for 0 <= e <= 1 */
 ALWAYS_INLINE vdbl wb_one_minus(vdbl e, vdbl e_lo, vdbl *lo)
 {
     vdbl err, s = v_two_sum(v_set(1), v_neg(e), &err);
-    return wb_fast_two_sum(s, v_sub(err, e_lo), lo);
+    return v_fast_two_sum(s, v_sub(err, e_lo), lo);
 }
 
 ALWAYS_INLINE vdbl dweibull_vec(vdbl x, const void *args, vmsk *slow)
@@ -202,7 +194,7 @@ ALWAYS_INLINE vdbl dweibull_vec(vdbl x, const void *args, vmsk *slow)
     vdbl err3, s3 = v_two_sum(s2, v_neg(w), &err3);
     vdbl rest = v_add(v_add(v_add(err1, err2), err3),
                       v_add(v_sub(L_lo, lu_lo), v_sub(v_set(a->log_lo), w_lo)));
-    vdbl ld_lo, ld = wb_fast_two_sum(s3, rest, &ld_lo);
+    vdbl ld_lo, ld = v_fast_two_sum(s3, rest, &ld_lo);
     vdbl r;
     if (a->log_flag) {
         r = v_add(ld, ld_lo);
@@ -300,7 +292,7 @@ ALWAYS_INLINE vdbl qweibull_vec(vdbl p, const void *args, vmsk *slow)
     vdbl q1 = v_mul(ly, inv);
     vdbl q2 = v_mul(v_add(v_fnma(q1, shape, ly), ly_lo), inv);
     vdbl err, s = v_two_sum(v_set(a->log_hi), q1, &err);
-    vdbl lq_lo, lq = wb_fast_two_sum(s, v_add(err, v_add(q2, v_set(a->log_lo))), &lq_lo);
+    vdbl lq_lo, lq = v_fast_two_sum(s, v_add(err, v_add(q2, v_set(a->log_lo))), &lq_lo);
     ok = v_and(ok, v_and(v_le(v_set(-WEIBULL_EXP_MAX), lq), v_le(lq, v_set(WEIBULL_EXP_MAX))));
     *slow = v_not(ok);
     return wb_exp_result(v_min(v_max(lq, v_set(-WEIBULL_EXP_MAX)), v_set(WEIBULL_EXP_MAX)), lq_lo);
