@@ -336,17 +336,4 @@ static double qcauchy_checked(double p, double location, double scale, int lower
     return loc_scale_sum(location, scale, lower_tail ? dd_neg(ratio) : ratio);
 }
 
-double vd_dcauchy(double x, double location, double scale, int give_log)
-{
-    RETURN_KEEPING_ERRNO(dcauchy_checked(x, location, scale, give_log));
-}
-
-double vd_pcauchy(double q, double location, double scale, int lower_tail, int log_p)
-{
-    RETURN_KEEPING_ERRNO(pcauchy_checked(q, location, scale, lower_tail, log_p));
-}
-
-double vd_qcauchy(double p, double location, double scale, int lower_tail, int log_p)
-{
-    RETURN_KEEPING_ERRNO(qcauchy_checked(p, location, scale, lower_tail, log_p));
-}
+VD_PUBLIC_SCALAR_FAMILY2(cauchy, location, scale)

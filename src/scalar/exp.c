@@ -190,17 +190,4 @@ static double qexp_checked(double p, double scale, int lower_tail, int log_p)
     return scaled_product(scale, T, k);
 }
 
-double vd_dexp(double x, double scale, int give_log)
-{
-    RETURN_KEEPING_ERRNO(dexp_checked(x, scale, give_log));
-}
-
-double vd_pexp(double q, double scale, int lower_tail, int log_p)
-{
-    RETURN_KEEPING_ERRNO(pexp_checked(q, scale, lower_tail, log_p));
-}
-
-double vd_qexp(double p, double scale, int lower_tail, int log_p)
-{
-    RETURN_KEEPING_ERRNO(qexp_checked(p, scale, lower_tail, log_p));
-}
+VD_PUBLIC_SCALAR_FAMILY1(exp, scale)

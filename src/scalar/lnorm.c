@@ -271,17 +271,4 @@ static double qlnorm_checked(double p, double meanlog, double sdlog, int lower_t
     return isfinite(y.hi) ? lnorm_exp_fast(y) : exp(y.hi);
 }
 
-double vd_dlnorm(double x, double meanlog, double sdlog, int give_log)
-{
-    RETURN_KEEPING_ERRNO(dlnorm_checked(x, meanlog, sdlog, give_log));
-}
-
-double vd_plnorm(double q, double meanlog, double sdlog, int lower_tail, int log_p)
-{
-    RETURN_KEEPING_ERRNO(plnorm_checked(q, meanlog, sdlog, lower_tail, log_p));
-}
-
-double vd_qlnorm(double p, double meanlog, double sdlog, int lower_tail, int log_p)
-{
-    RETURN_KEEPING_ERRNO(qlnorm_checked(p, meanlog, sdlog, lower_tail, log_p));
-}
+VD_PUBLIC_SCALAR_FAMILY2(lnorm, meanlog, sdlog)

@@ -393,17 +393,4 @@ static double qlogis_checked(double p, double location, double scale, int lower_
     return sum.hi + (sum.lo + (sl.lo + scale * L.lo));
 }
 
-double vd_dlogis(double x, double location, double scale, int give_log)
-{
-    RETURN_KEEPING_ERRNO(dlogis_checked(x, location, scale, give_log));
-}
-
-double vd_plogis(double q, double location, double scale, int lower_tail, int log_p)
-{
-    RETURN_KEEPING_ERRNO(plogis_checked(q, location, scale, lower_tail, log_p));
-}
-
-double vd_qlogis(double p, double location, double scale, int lower_tail, int log_p)
-{
-    RETURN_KEEPING_ERRNO(qlogis_checked(p, location, scale, lower_tail, log_p));
-}
+VD_PUBLIC_SCALAR_FAMILY2(logis, location, scale)

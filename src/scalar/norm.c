@@ -548,17 +548,4 @@ double norm_q_standard_dd(double p, int lower_tail, int log_p, double *lo)
     return z.hi;
 }
 
-double vd_dnorm(double x, double mu, double sigma, int give_log)
-{
-    RETURN_KEEPING_ERRNO(dnorm_checked(x, mu, sigma, give_log));
-}
-
-double vd_pnorm(double q, double mu, double sigma, int lower_tail, int log_p)
-{
-    RETURN_KEEPING_ERRNO(pnorm_checked(q, mu, sigma, lower_tail, log_p));
-}
-
-double vd_qnorm(double p, double mu, double sigma, int lower_tail, int log_p)
-{
-    RETURN_KEEPING_ERRNO(qnorm_checked(p, mu, sigma, lower_tail, log_p));
-}
+VD_PUBLIC_SCALAR_FAMILY2(norm, mu, sigma)

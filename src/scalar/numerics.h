@@ -18,6 +18,23 @@
         return result_;                                                                        \
     } while (0)
 
+/* The public vd_d/p/q<family> of a family with one or two parameters (named a, b): its
+ * d/p/q<family>_checked functions with errno kept. */
+#define VD_PUBLIC_SCALAR_FAMILY1(family, a)                                                    \
+    double vd_d##family(double x, double a, int give_log)                                      \
+    { RETURN_KEEPING_ERRNO(d##family##_checked(x, a, give_log)); }                             \
+    double vd_p##family(double q, double a, int lower_tail, int log_p)                         \
+    { RETURN_KEEPING_ERRNO(p##family##_checked(q, a, lower_tail, log_p)); }                    \
+    double vd_q##family(double p, double a, int lower_tail, int log_p)                         \
+    { RETURN_KEEPING_ERRNO(q##family##_checked(p, a, lower_tail, log_p)); }
+#define VD_PUBLIC_SCALAR_FAMILY2(family, a, b)                                                 \
+    double vd_d##family(double x, double a, double b, int give_log)                            \
+    { RETURN_KEEPING_ERRNO(d##family##_checked(x, a, b, give_log)); }                          \
+    double vd_p##family(double q, double a, double b, int lower_tail, int log_p)               \
+    { RETURN_KEEPING_ERRNO(p##family##_checked(q, a, b, lower_tail, log_p)); }                 \
+    double vd_q##family(double p, double a, double b, int lower_tail, int log_p)               \
+    { RETURN_KEEPING_ERRNO(q##family##_checked(p, a, b, lower_tail, log_p)); }
+
 /* a * b + c for polynomial evaluation: fused where the hardware has fma (FP_FAST_FMA: the
  * aarch64 baseline, or x86-64 built with -mfma); elsewhere two roundings, since a libm fma()
  * call per Horner step would cost more than the whole Rmath function. Where exactness

@@ -151,17 +151,4 @@ static double qunif_checked(double p, double a, double b, int lower_tail, int lo
     return (diff.hi + (diff.lo - qd.lo)) / s;
 }
 
-double vd_dunif(double x, double min, double max, int give_log)
-{
-    RETURN_KEEPING_ERRNO(dunif_checked(x, min, max, give_log));
-}
-
-double vd_punif(double q, double min, double max, int lower_tail, int log_p)
-{
-    RETURN_KEEPING_ERRNO(punif_checked(q, min, max, lower_tail, log_p));
-}
-
-double vd_qunif(double p, double min, double max, int lower_tail, int log_p)
-{
-    RETURN_KEEPING_ERRNO(qunif_checked(p, min, max, lower_tail, log_p));
-}
+VD_PUBLIC_SCALAR_FAMILY2(unif, min, max)

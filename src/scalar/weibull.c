@@ -255,17 +255,4 @@ static double qweibull_checked(double p, double shape, double scale, int lower_t
     return q.hi + q.lo;
 }
 
-double vd_dweibull(double x, double shape, double scale, int give_log)
-{
-    RETURN_KEEPING_ERRNO(dweibull_checked(x, shape, scale, give_log));
-}
-
-double vd_pweibull(double q, double shape, double scale, int lower_tail, int log_p)
-{
-    RETURN_KEEPING_ERRNO(pweibull_checked(q, shape, scale, lower_tail, log_p));
-}
-
-double vd_qweibull(double p, double shape, double scale, int lower_tail, int log_p)
-{
-    RETURN_KEEPING_ERRNO(qweibull_checked(p, shape, scale, lower_tail, log_p));
-}
+VD_PUBLIC_SCALAR_FAMILY2(weibull, shape, scale)
