@@ -20,8 +20,7 @@
  *   dcauchy: 1/(pi scale (1 + z^2)) with 1 + z^2 a double-double; log: log of the
  *            product pi scale (1 + z^2) (no cancellation when it is near 1).
  * x - location overflowing and non-finite scale follow Rmath's formulas. Logarithms and
- * exponentials are short double-double ones of this file (numerics' are exact to 1e-30 but
- * too slow for every element); those only far out take numerics' (log_dd, exp_dd_scaled).
+ * exponentials are numerics' table-driven double-double ones.
  */
 #include <float.h>
 

@@ -12,7 +12,7 @@
  * Each function has a fast path (log x to ~2^-78 from log_fast_dd, z of the quantile to
  * ~1e-17 from norm_q_standard_fine, ~100 ns) taken wherever its error bound, magnified by
  * |z| / sdlog (d, p) or sdlog (q), stays far below an ULP; elsewhere (tiny sdlog for d and p,
- * large sdlog for q) the ~2 us paths with ~1e-30 log_dd and the polished quantile.
+ * large sdlog for q) the slower paths with the 2^-100 log_dd and the polished quantile.
  * Degenerate and non-finite arguments give Rmath's own expressions (Rmath computes these
  * functions through log(x) and the normal family exactly so). */
 #include <float.h>
@@ -30,23 +30,17 @@ int lnorm_params_regular(const double *param)
     return loc_scale_regular(param[0], param[1]) && param[1] >= 0x1p-12;
 }
 
-/* exp(t.hi + t.lo) rounded once (twice where subnormal), for any finite t.hi:
- * 2^k (1 + expm1(r)), t = k ln 2 + r, |r| <= ln2/2, r a double-double. */
+/* exp(t.hi + t.lo) rounded once (twice where subnormal), for any finite t.hi */
 static double lnorm_exp_dd(dd t)
 {
     if (t.hi > 710)
         return INFINITY;
     if (t.hi < -1500)
         return 0.0;
-    double kd = nearbyint(t.hi * 0x1.71547652b82fep0); /* t / ln 2 */
-    dd p = two_prod(kd, LN2_DD_HI);
-    /* t.hi - p.hi is exact: both lie within ln2/2 of each other (Sterbenz) */
-    dd r = two_sum(t.hi - p.hi, t.lo - p.lo - kd * LN2_DD_LO);
-    dd em = expm1_dd(r);
-    dd e = two_sum(1, em.hi);
-    e.lo += em.lo;
+    int k;
+    dd e = exp_dd_scaled(t, &k);
     /* overflow gives Inf; a subnormal result is rounded a second time, by ldexp */
-    return ldexp(e.hi + e.lo, (int)kd);
+    return ldexp(e.hi + e.lo, k);
 }
 
 /* exp(t.hi + t.lo) rounded once, to ~0.6 ULP, for -708 <= t.hi <= 709 (where the result and

@@ -325,25 +325,12 @@ static double qnorm_checked(double p, double mu, double sigma, int lower_tail, i
  * polynomial pieces above (their roundings leave ~1e-17). So the quantile gets one more
  * Newton step whose residual comes from series evaluated wholly in double-double. */
 
-/* exp(x) as a double-double (~1e-30 relative) for |x.hi| <= 700: 2^k (1 + expm1(r)). */
-static dd exp_dd(dd x)
-{
-    double kd = nearbyint(x.hi * 0x1.71547652b82fep0); /* x / ln 2 */
-    dd p = two_prod(kd, LN2_DD_HI);
-    /* x.hi - p.hi is exact: both lie within ln2/2 of each other (Sterbenz) */
-    dd r = two_sum(x.hi - p.hi, x.lo - p.lo - kd * LN2_DD_LO);
-    dd em = expm1_dd(r);
-    dd e = two_sum(1, em.hi);
-    e.lo += em.lo;
-    return (dd){ldexp(e.hi, (int)kd), ldexp(e.lo, (int)kd)};
-}
-
 /* Phi(x) - 1/2 = phi(x) (x + x^3/3 + x^5/(3 5) + ...) for |x| < 4, and *phi = phi(x), both
  * double-doubles: the terms are all of one sign, so the sum keeps ~1e-30. */
 static dd half_centred_dd(dd x, dd *phi)
 {
     dd x2 = dd_mul(x, x);
-    *phi = dd_mul(exp_dd((dd){-0.5 * x2.hi, -0.5 * x2.lo}), (dd){INV_SQRT_2PI, INV_SQRT_2PI_LO});
+    *phi = dd_mul(exp_neg_dd((dd){0.5 * x2.hi, 0.5 * x2.lo}), (dd){INV_SQRT_2PI, INV_SQRT_2PI_LO});
     dd term = x, sum = x;
     for (int k = 1; k < 200; k++) {
         term = dd_div(dd_mul(term, x2), (dd){2.0 * k + 1, 0});
