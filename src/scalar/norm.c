@@ -415,24 +415,6 @@ static dd qnorm_standard_polished(double p, int log_p)
  * (the polished one above costs ~2 us; this one is what lnorm's scalar reference uses while
  * sdlog is small enough for its error, ~1e-17 in z, to stay below half an ULP of the result) */
 
-/* expm1(x) = hi + lo for |x| <= 2, to ~1e-17 relative: x = k ln 2 + r, |r| <= ln2/2,
- * expm1(r) = r + r^2 P(r) (Taylor to r^13, truncation < 5e-18) with r a double-double. */
-static dd expm1_fine(double x)
-{
-    static const double taylor[12] = {
-        1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320,
-        1.0 / 362880, 1.0 / 3628800, 1.0 / 39916800, 1.0 / 479001600, 1.0 / 6227020800,
-    };
-    double kd = nearbyint(x * 0x1.71547652b82fep0);
-    dd r = two_sum(x - kd * LN2_HI, -kd * LN2_LO); /* x - k LN2_HI exact */
-    double quad = r.hi * r.hi * poly_eval(taylor, 11, r.hi);
-    double e = r.hi + quad;
-    double e_lo = r.lo * (1 + r.hi) + ((r.hi - e) + quad);
-    double a = ldexp(1, (int)kd);
-    dd h = two_sum(a * e, a - 1); /* both exact */
-    return two_sum(h.hi, h.lo + a * e_lo);
-}
-
 /* B(s) = (Phi(z) - 1/2)/z at s = z^2 = s.hi + s.lo, its last three Horner steps in
  * double-double (one exact step leaves ~1e-16 of B near |z| = 1.4) */
 static dd body_step(double c, dd p, double t)
@@ -503,12 +485,12 @@ double norm_q_standard_fine(double p, int lower_tail, int log_p, double *lo)
         z = dd_neg(upper_fine((dd){-p, 0}));
     } else if (p > LOG_0_925) {
         /* P = -expm1(p); log P = log(-e.hi) + e.lo/e.hi */
-        dd e = p > -0x1p-60 ? (dd){p, 0.5 * p * p} : expm1_fine(p);
+        dd e = expm1_dd((dd){p, 0});
         dd l = log_fast_dd(-e.hi);
         z = upper_fine(two_sum(-l.hi, -(l.lo + e.lo / e.hi)));
     } else { /* exp(p) - 1/2 = expm1(p + ln 2) / 2 */
         dd t = two_sum(p, LN2_DD_HI);
-        dd e = expm1_fine(t.hi);
+        dd e = expm1_dd((dd){t.hi, 0});
         /* + t.lo + LN2_DD_LO, times d/dx expm1 = 1 + e */
         e.lo += (t.lo + LN2_DD_LO) * (1 + e.hi);
         z = central_fine((dd){0.5 * e.hi, 0.5 * e.lo});
