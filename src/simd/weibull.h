@@ -22,11 +22,13 @@ struct weibull_args {
     double shape, scale, inv_scale, inv_shape;
     double log_hi, log_lo; /* dweibull: log shape - log scale; qweibull: log scale */
     int lower_tail, log_flag;
+    int ipow; /* shape if it is 1..WEIBULL_IPOW_MAX, else 0 */
 };
 
 #define WEIBULL_TINY 0x1p-960   /* x below: the remainder of x/scale may be inexact */
 #define WEIBULL_SMALL 0x1p-10   /* w, e^-w or 1 - e^p below: their series */
 #define WEIBULL_EXP_MAX 708.0   /* e^a, a in [-708, 708], stays a normal double */
+#define WEIBULL_IPOW_MAX 4      /* integral shapes up to this: w = u^shape by products */
 
 /* Rows of a table with `width` columns picked per lane by idx (integral doubles in range),
  * columns 0..ncols-1 into cols[] (no gather in the vector layer: through memory) */
@@ -153,6 +155,23 @@ ALWAYS_INLINE vdbl wb_times_shape(vdbl hi, vdbl lo, const struct weibull_args *a
     return v_fast_two_sum(p, v_fma(shape, lo, err), r_lo);
 }
 
+/* w = (x / scale)^shape = hi + *w_lo for integral shape a->ipow: double-double products
+ * (~2^-100) instead of e^(shape log u), whose log and exp must be good to ~2^-62 where w's
+ * condition is large. *ok: x >= WEIBULL_TINY and w in [2^-1000, 708] (both tails normal) */
+ALWAYS_INLINE vdbl wb_pow_u(vdbl x, const struct weibull_args *a, vmsk *ok, vdbl *w_lo)
+{
+    vdbl u_lo, u = v_div_diff_dd(x, v_set(0), v_set(a->scale), v_set(a->inv_scale), &u_lo);
+    vdbl w = u, lo = u_lo;
+    for (int i = 1; i < a->ipow; i++) {
+        vdbl err, p = v_two_prod(w, u, &err);
+        w = v_fast_two_sum(p, v_fma(w, u_lo, v_fma(lo, u, err)), &lo);
+    }
+    *ok = v_and(v_and(v_le(v_set(WEIBULL_TINY), x), v_le(v_set(0x1p-1000), w)),
+                v_le(w, v_set(WEIBULL_EXP_MAX)));
+    *w_lo = lo;
+    return w;
+}
+
 /* -log(1 - e) = e + e^2/2 + e^3 P(-e) for 0 <= e <= WEIBULL_SMALL (the reference's
  * neg_log1m_small) */
 ALWAYS_INLINE vdbl wb_neg_log1m_small(vdbl e, vdbl e_lo, vdbl *lo)
@@ -215,28 +234,34 @@ ALWAYS_INLINE vdbl pweibull_vec(vdbl x, const void *args, vmsk *slow)
     vmsk nonpositive = v_le(x, v_set(0)); /* R_DT_0 */
     vdbl dt_0 = v_set(a->lower_tail ? (a->log_flag ? -INFINITY : 0.0) : (a->log_flag ? 0.0 : 1.0));
     vmsk ok;
-    vdbl lu_lo, lu = wb_log_u(x, a, &ok, &lu_lo);
-    vdbl L_lo, L = wb_times_shape(lu, lu_lo, a, &L_lo);
-    /* w and e^-w normal: -708 <= L <= log 708 */
-    ok = v_and(ok, v_and(v_le(v_set(-WEIBULL_EXP_MAX), L), v_le(L, v_set(6.5624))));
-    vdbl Lc = v_min(v_max(L, v_set(-WEIBULL_EXP_MAX)), v_set(6.5624)); /* log 708 */
-    vdbl w_lo, w;
-    if (a->lower_tail && !a->log_flag) {
-        /* 1 - e^-w has condition <= 1 in w: the cheaper exponential is enough */
-        w = v_exp_dd(Lc, &w_lo);
-        w_lo = v_fma(w, L_lo, w_lo);
+    vdbl w_lo, w, L = v_set(0), L_lo = v_set(0);
+    if (a->ipow) {
+        w = wb_pow_u(x, a, &ok, &w_lo);
     } else {
-        w = wb_exp(Lc, L_lo, &w_lo);
+        vdbl lu_lo, lu = wb_log_u(x, a, &ok, &lu_lo);
+        L = wb_times_shape(lu, lu_lo, a, &L_lo);
+        /* w and e^-w normal: -708 <= L <= log 708 */
+        ok = v_and(ok, v_and(v_le(v_set(-WEIBULL_EXP_MAX), L), v_le(L, v_set(6.5624))));
+        vdbl Lc = v_min(v_max(L, v_set(-WEIBULL_EXP_MAX)), v_set(6.5624)); /* log 708 */
+        if (a->lower_tail && !a->log_flag) {
+            /* 1 - e^-w has condition <= 1 in w: the cheaper exponential is enough */
+            w = v_exp_dd(Lc, &w_lo);
+            w_lo = v_fma(w, L_lo, w_lo);
+        } else {
+            w = wb_exp(Lc, L_lo, &w_lo);
+        }
     }
     vdbl r;
     if (!a->lower_tail) {
         r = a->log_flag ? v_neg(v_add(w, w_lo)) : wb_exp_result(v_neg(w), v_neg(w_lo));
     } else {
-        /* 1 - e^-w without cancellation (exp.h); its log, or for tiny w
-         * L + log((1 - e^-w)/w) */
+        /* 1 - e^-w without cancellation (exp.h); its log, or for tiny w from a general
+         * shape L + log((1 - e^-w)/w) (L is at hand, log P's ~1 ULP is not needed) */
         vdbl P_lo, P = v_one_minus_exp_neg(w, w_lo, &P_lo);
         if (!a->log_flag) {
             r = v_add(P, P_lo);
+        } else if (a->ipow) {
+            r = v_log_dd_input(P, P_lo);
         } else {
             static const double ratio[5] = {-1.0 / 2, 1.0 / 24, 0, -1.0 / 2880, 0};
             vdbl by_ratio = v_add(L, v_fma(w, v_poly_split(ratio, 4, w), L_lo));
@@ -321,8 +346,9 @@ static struct weibull_args weibull_args_make(const double *param, int lower_tail
                                              dd log_term)
 {
     double shape = param[0], scale = param[1];
-    return (struct weibull_args){shape,       scale,       1 / scale,  1 / shape,
-                                 log_term.hi, log_term.lo, lower_tail, log_flag};
+    int ipow = shape >= 1 && shape <= WEIBULL_IPOW_MAX && shape == (int)shape ? (int)shape : 0;
+    return (struct weibull_args){shape,       scale,      1 / scale, 1 / shape, log_term.hi,
+                                 log_term.lo, lower_tail, log_flag,  ipow};
 }
 
 static void ISA_SUFFIX(dweibull_array)(size_t n, const double *x, const double *param,
