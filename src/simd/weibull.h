@@ -274,12 +274,21 @@ ALWAYS_INLINE vdbl pweibull_vec(vdbl x, const void *args, vmsk *slow)
     return v_sel(nonpositive, dt_0, r);
 }
 
+/* sqrt(hi + lo) = s + *s_lo for positive normal hi: the remainder hi - s^2 is exact (fma) */
+ALWAYS_INLINE vdbl wb_sqrt_dd(vdbl hi, vdbl lo, vdbl *s_lo)
+{
+    vdbl s = v_sqrt(hi);
+    *s_lo = v_div(v_add(v_fnma(s, s, hi), lo), v_add(s, s));
+    return s;
+}
+
 /* p inside (0, 1) and a normal result; the rest goes to the scalar reference */
 ALWAYS_INLINE vdbl qweibull_vec(vdbl p, const void *args, vmsk *slow)
 {
     const struct weibull_args *a = args;
-    vmsk ok;
-    vdbl ly, ly_lo; /* log y, y = -log(1 - P) */
+    vmsk ok, far = v_lt(v_set(1), v_set(0)); /* lanes whose log y is f + f_lo */
+    vmsk deep = far;                         /* e^p clamped: y only through log y */
+    vdbl y, y_lo = v_set(0), f = v_set(0), f_lo = v_set(0); /* y = -log(1 - P) */
     if (!a->log_flag) {
         ok = v_and(v_le(v_set(0x1p-1000), p), v_lt(p, v_set(1)));
         vdbl pp = v_sel(ok, p, v_set(0.5));
@@ -289,10 +298,10 @@ ALWAYS_INLINE vdbl qweibull_vec(vdbl p, const void *args, vmsk *slow)
         else
             c = pp, c_lo = v_set(0);
         vdbl lc_lo, lc = wb_log_dd_q(c, c_lo, a, &lc_lo);
-        ly = wb_log_dd_q(v_neg(lc), v_neg(lc_lo), a, &ly_lo);
-    } else if (!a->lower_tail) { /* y = -p */
+        y = v_neg(lc), y_lo = v_neg(lc_lo);
+    } else if (!a->lower_tail) {
         ok = v_and(v_lt(v_set(-INFINITY), p), v_le(p, v_set(-0x1p-1000)));
-        ly = wb_log_dd_q(v_neg(v_sel(ok, p, v_set(-1))), v_set(0), a, &ly_lo);
+        y = v_neg(v_sel(ok, p, v_set(-1)));
     } else {
         /* 1 - e^p by its series near p = 0; where e^p is small, y = -log(1 - e^p) by its
          * series (below p = -40, log y = p + e^p/2); else log(1 - e^p) */
@@ -305,13 +314,24 @@ ALWAYS_INLINE vdbl qweibull_vec(vdbl p, const void *args, vmsk *slow)
         vdbl c = v_sel(small_p, s, m), c_lo = v_sel(small_p, s_lo, m_lo);
         vdbl lc_lo, lc = wb_log_dd_q(c, c_lo, a, &lc_lo);
         vdbl n_lo, n = wb_neg_log1m_small(e, e_lo, &n_lo);
-        vdbl y = v_sel(small_e, n, v_neg(lc)), y_lo = v_sel(small_e, n_lo, v_neg(lc_lo));
-        ly = wb_log_dd_q(y, y_lo, a, &ly_lo);
-        vmsk far = v_lt(pp, v_set(-40));
-        vdbl f_lo, f = v_two_sum(pp, v_mul(v_set(0.5), e), &f_lo);
-        ly = v_sel(far, f, ly);
-        ly_lo = v_sel(far, f_lo, ly_lo);
+        y = v_sel(small_e, n, v_neg(lc)), y_lo = v_sel(small_e, n_lo, v_neg(lc_lo));
+        far = v_lt(pp, v_set(-40));
+        deep = v_lt(pp, v_set(-WEIBULL_EXP_MAX));
+        f = v_two_sum(pp, v_mul(v_set(0.5), e), &f_lo);
     }
+    if (a->ipow == 1 || a->ipow == 2 || a->ipow == 4) {
+        /* q = scale y^(1/shape) by square roots: no log y and e^(log q) */
+        for (int k = a->ipow; k > 1; k /= 2)
+            y = wb_sqrt_dd(y, y_lo, &y_lo);
+        vdbl scale = v_set(a->scale);
+        vdbl q = v_fma(scale, y, v_mul(scale, y_lo));
+        ok = v_and(ok, v_and(v_le(v_set(0x1p-1020), q), v_le(q, v_set(0x1p1020))));
+        *slow = v_or(deep, v_not(ok));
+        return q;
+    }
+    vdbl ly_lo, ly = wb_log_dd_q(y, y_lo, a, &ly_lo);
+    ly = v_sel(far, f, ly);
+    ly_lo = v_sel(far, f_lo, ly_lo);
     /* log q = log scale + log y / shape (the quotient with its remainder) */
     vdbl inv = v_set(a->inv_shape), shape = v_set(a->shape);
     vdbl q1 = v_mul(ly, inv);
