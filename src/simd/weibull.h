@@ -23,6 +23,7 @@ struct weibull_args {
     double log_hi, log_lo; /* dweibull: log shape - log scale; qweibull: log scale */
     int lower_tail, log_flag;
     int ipow; /* shape if it is 1..WEIBULL_IPOW_MAX, else 0 */
+    double coef_hi, coef_lo; /* dweibull: shape / scale */
 };
 
 #define WEIBULL_TINY 0x1p-960   /* x below: the remainder of x/scale may be inexact */
@@ -155,14 +156,18 @@ ALWAYS_INLINE vdbl wb_times_shape(vdbl hi, vdbl lo, const struct weibull_args *a
     return v_fast_two_sum(p, v_fma(shape, lo, err), r_lo);
 }
 
-/* w = (x / scale)^shape = hi + *w_lo for integral shape a->ipow: double-double products
- * (~2^-100) instead of e^(shape log u), whose log and exp must be good to ~2^-62 where w's
- * condition is large. *ok: x >= WEIBULL_TINY and w in [2^-1000, 708] (both tails normal) */
-ALWAYS_INLINE vdbl wb_pow_u(vdbl x, const struct weibull_args *a, vmsk *ok, vdbl *w_lo)
+/* w = (x / scale)^shape = hi + *w_lo for integral shape a->ipow, and u^(shape - 1) =
+ * *v + *v_lo: double-double products (~2^-100) instead of e^(shape log u), whose log and
+ * exp must be good to ~2^-62 where w's condition is large. *ok: x >= WEIBULL_TINY and w in
+ * [2^-1000, 708] (both tails normal) */
+ALWAYS_INLINE vdbl wb_pow_u(vdbl x, const struct weibull_args *a, vmsk *ok, vdbl *w_lo,
+                            vdbl *v, vdbl *v_lo)
 {
     vdbl u_lo, u = v_div_diff_dd(x, v_set(0), v_set(a->scale), v_set(a->inv_scale), &u_lo);
     vdbl w = u, lo = u_lo;
+    *v = v_set(1), *v_lo = v_set(0);
     for (int i = 1; i < a->ipow; i++) {
+        *v = w, *v_lo = lo;
         vdbl err, p = v_two_prod(w, u, &err);
         w = v_fast_two_sum(p, v_fma(w, u_lo, v_fma(lo, u, err)), &lo);
     }
@@ -203,6 +208,17 @@ ALWAYS_INLINE vdbl dweibull_vec(vdbl x, const void *args, vmsk *slow)
     const struct weibull_args *a = args;
     vmsk negative = v_lt(x, v_set(0)); /* -Inf included */
     vmsk ok;
+    if (a->ipow && !a->log_flag) {
+        /* d = (shape / scale) u^(shape - 1) e^-w by products: no log u, no precise e^L */
+        vdbl v, v_lo, w_lo, w = wb_pow_u(x, a, &ok, &w_lo, &v, &v_lo);
+        vdbl e = wb_exp_result(v_neg(w), v_neg(w_lo));
+        vdbl t_lo, t = v_two_prod(v_set(a->coef_hi), v, &t_lo);
+        t_lo = v_fma(v_set(a->coef_hi), v_lo, v_fma(v_set(a->coef_lo), v, t_lo));
+        vdbl d = v_fma(t, e, v_mul(t_lo, e));
+        ok = v_and(ok, v_and(v_le(v_set(0x1p-1020), d), v_le(d, v_set(0x1p1020))));
+        *slow = v_not(v_or(negative, ok));
+        return v_sel(negative, v_set(0), d);
+    }
     vdbl lu_lo, lu = wb_log_u(x, a, &ok, &lu_lo);
     vdbl L_lo, L = wb_times_shape(lu, lu_lo, a, &L_lo);
     ok = v_and(ok, v_le(L, v_set(WEIBULL_EXP_MAX))); /* beyond, w overflows soon */
@@ -236,7 +252,8 @@ ALWAYS_INLINE vdbl pweibull_vec(vdbl x, const void *args, vmsk *slow)
     vmsk ok;
     vdbl w_lo, w, L = v_set(0), L_lo = v_set(0);
     if (a->ipow) {
-        w = wb_pow_u(x, a, &ok, &w_lo);
+        vdbl v, v_lo;
+        w = wb_pow_u(x, a, &ok, &w_lo, &v, &v_lo);
     } else {
         vdbl lu_lo, lu = wb_log_u(x, a, &ok, &lu_lo);
         L = wb_times_shape(lu, lu_lo, a, &L_lo);
@@ -367,8 +384,10 @@ static struct weibull_args weibull_args_make(const double *param, int lower_tail
 {
     double shape = param[0], scale = param[1];
     int ipow = shape >= 1 && shape <= WEIBULL_IPOW_MAX && shape == (int)shape ? (int)shape : 0;
+    double coef = shape / scale; /* with its remainder */
     return (struct weibull_args){shape,       scale,      1 / scale, 1 / shape, log_term.hi,
-                                 log_term.lo, lower_tail, log_flag,  ipow};
+                                 log_term.lo, lower_tail, log_flag,  ipow,      coef,
+                                 fma(-coef, scale, shape) / scale};
 }
 
 static void ISA_SUFFIX(dweibull_array)(size_t n, const double *x, const double *param,
