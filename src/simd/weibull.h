@@ -22,11 +22,14 @@ struct weibull_args {
     double shape, scale, inv_scale, inv_shape;
     double log_hi, log_lo; /* dweibull: log shape - log scale; qweibull: log scale */
     int lower_tail, log_flag;
+    int ipow; /* shape if it is 1..WEIBULL_IPOW_MAX, else 0 */
+    double coef_hi, coef_lo; /* dweibull: shape / scale */
 };
 
 #define WEIBULL_TINY 0x1p-960   /* x below: the remainder of x/scale may be inexact */
 #define WEIBULL_SMALL 0x1p-10   /* w, e^-w or 1 - e^p below: their series */
 #define WEIBULL_EXP_MAX 708.0   /* e^a, a in [-708, 708], stays a normal double */
+#define WEIBULL_IPOW_MAX 4      /* integral shapes up to this: w = u^shape by products */
 
 /* Rows of a table with `width` columns picked per lane by idx (integral doubles in range),
  * columns 0..ncols-1 into cols[] (no gather in the vector layer: through memory) */
@@ -153,6 +156,27 @@ ALWAYS_INLINE vdbl wb_times_shape(vdbl hi, vdbl lo, const struct weibull_args *a
     return v_fast_two_sum(p, v_fma(shape, lo, err), r_lo);
 }
 
+/* w = (x / scale)^shape = hi + *w_lo for integral shape a->ipow, and u^(shape - 1) =
+ * *v + *v_lo: double-double products (~2^-100) instead of e^(shape log u), whose log and
+ * exp must be good to ~2^-62 where w's condition is large. *ok: x >= WEIBULL_TINY and w in
+ * [2^-1000, 708] (both tails normal) */
+ALWAYS_INLINE vdbl wb_pow_u(vdbl x, const struct weibull_args *a, vmsk *ok, vdbl *w_lo,
+                            vdbl *v, vdbl *v_lo)
+{
+    vdbl u_lo, u = v_div_diff_dd(x, v_set(0), v_set(a->scale), v_set(a->inv_scale), &u_lo);
+    vdbl w = u, lo = u_lo;
+    *v = v_set(1), *v_lo = v_set(0);
+    for (int i = 1; i < a->ipow; i++) {
+        *v = w, *v_lo = lo;
+        vdbl err, p = v_two_prod(w, u, &err);
+        w = v_fast_two_sum(p, v_fma(w, u_lo, v_fma(lo, u, err)), &lo);
+    }
+    *ok = v_and(v_and(v_le(v_set(WEIBULL_TINY), x), v_le(v_set(0x1p-1000), w)),
+                v_le(w, v_set(WEIBULL_EXP_MAX)));
+    *w_lo = lo;
+    return w;
+}
+
 /* -log(1 - e) = e + e^2/2 + e^3 P(-e) for 0 <= e <= WEIBULL_SMALL (the reference's
  * neg_log1m_small) */
 ALWAYS_INLINE vdbl wb_neg_log1m_small(vdbl e, vdbl e_lo, vdbl *lo)
@@ -184,6 +208,17 @@ ALWAYS_INLINE vdbl dweibull_vec(vdbl x, const void *args, vmsk *slow)
     const struct weibull_args *a = args;
     vmsk negative = v_lt(x, v_set(0)); /* -Inf included */
     vmsk ok;
+    if (a->ipow && !a->log_flag) {
+        /* d = (shape / scale) u^(shape - 1) e^-w by products: no log u, no precise e^L */
+        vdbl v, v_lo, w_lo, w = wb_pow_u(x, a, &ok, &w_lo, &v, &v_lo);
+        vdbl e = wb_exp_result(v_neg(w), v_neg(w_lo));
+        vdbl t_lo, t = v_two_prod(v_set(a->coef_hi), v, &t_lo);
+        t_lo = v_fma(v_set(a->coef_hi), v_lo, v_fma(v_set(a->coef_lo), v, t_lo));
+        vdbl d = v_fma(t, e, v_mul(t_lo, e));
+        ok = v_and(ok, v_and(v_le(v_set(0x1p-1020), d), v_le(d, v_set(0x1p1020))));
+        *slow = v_not(v_or(negative, ok));
+        return v_sel(negative, v_set(0), d);
+    }
     vdbl lu_lo, lu = wb_log_u(x, a, &ok, &lu_lo);
     vdbl L_lo, L = wb_times_shape(lu, lu_lo, a, &L_lo);
     ok = v_and(ok, v_le(L, v_set(WEIBULL_EXP_MAX))); /* beyond, w overflows soon */
@@ -215,28 +250,35 @@ ALWAYS_INLINE vdbl pweibull_vec(vdbl x, const void *args, vmsk *slow)
     vmsk nonpositive = v_le(x, v_set(0)); /* R_DT_0 */
     vdbl dt_0 = v_set(a->lower_tail ? (a->log_flag ? -INFINITY : 0.0) : (a->log_flag ? 0.0 : 1.0));
     vmsk ok;
-    vdbl lu_lo, lu = wb_log_u(x, a, &ok, &lu_lo);
-    vdbl L_lo, L = wb_times_shape(lu, lu_lo, a, &L_lo);
-    /* w and e^-w normal: -708 <= L <= log 708 */
-    ok = v_and(ok, v_and(v_le(v_set(-WEIBULL_EXP_MAX), L), v_le(L, v_set(6.5624))));
-    vdbl Lc = v_min(v_max(L, v_set(-WEIBULL_EXP_MAX)), v_set(6.5624)); /* log 708 */
-    vdbl w_lo, w;
-    if (a->lower_tail && !a->log_flag) {
-        /* 1 - e^-w has condition <= 1 in w: the cheaper exponential is enough */
-        w = v_exp_dd(Lc, &w_lo);
-        w_lo = v_fma(w, L_lo, w_lo);
+    vdbl w_lo, w, L = v_set(0), L_lo = v_set(0);
+    if (a->ipow) {
+        vdbl v, v_lo;
+        w = wb_pow_u(x, a, &ok, &w_lo, &v, &v_lo);
     } else {
-        w = wb_exp(Lc, L_lo, &w_lo);
+        vdbl lu_lo, lu = wb_log_u(x, a, &ok, &lu_lo);
+        L = wb_times_shape(lu, lu_lo, a, &L_lo);
+        /* w and e^-w normal: -708 <= L <= log 708 */
+        ok = v_and(ok, v_and(v_le(v_set(-WEIBULL_EXP_MAX), L), v_le(L, v_set(6.5624))));
+        vdbl Lc = v_min(v_max(L, v_set(-WEIBULL_EXP_MAX)), v_set(6.5624)); /* log 708 */
+        if (a->lower_tail != a->log_flag) {
+            /* 1 - e^-w and -w have condition <= 1 in w: the cheaper exponential is enough */
+            w = v_exp_dd(Lc, &w_lo);
+            w_lo = v_fma(w, L_lo, w_lo);
+        } else {
+            w = wb_exp(Lc, L_lo, &w_lo);
+        }
     }
     vdbl r;
     if (!a->lower_tail) {
         r = a->log_flag ? v_neg(v_add(w, w_lo)) : wb_exp_result(v_neg(w), v_neg(w_lo));
     } else {
-        /* 1 - e^-w without cancellation (exp.h); its log, or for tiny w
-         * L + log((1 - e^-w)/w) */
+        /* 1 - e^-w without cancellation (exp.h); its log, or for tiny w from a general
+         * shape L + log((1 - e^-w)/w) (L is at hand, log P's ~1 ULP is not needed) */
         vdbl P_lo, P = v_one_minus_exp_neg(w, w_lo, &P_lo);
         if (!a->log_flag) {
             r = v_add(P, P_lo);
+        } else if (a->ipow) {
+            r = v_log_dd_input(P, P_lo);
         } else {
             static const double ratio[5] = {-1.0 / 2, 1.0 / 24, 0, -1.0 / 2880, 0};
             vdbl by_ratio = v_add(L, v_fma(w, v_poly_split(ratio, 4, w), L_lo));
@@ -249,12 +291,21 @@ ALWAYS_INLINE vdbl pweibull_vec(vdbl x, const void *args, vmsk *slow)
     return v_sel(nonpositive, dt_0, r);
 }
 
+/* sqrt(hi + lo) = s + *s_lo for positive normal hi: the remainder hi - s^2 is exact (fma) */
+ALWAYS_INLINE vdbl wb_sqrt_dd(vdbl hi, vdbl lo, vdbl *s_lo)
+{
+    vdbl s = v_sqrt(hi);
+    *s_lo = v_div(v_add(v_fnma(s, s, hi), lo), v_add(s, s));
+    return s;
+}
+
 /* p inside (0, 1) and a normal result; the rest goes to the scalar reference */
 ALWAYS_INLINE vdbl qweibull_vec(vdbl p, const void *args, vmsk *slow)
 {
     const struct weibull_args *a = args;
-    vmsk ok;
-    vdbl ly, ly_lo; /* log y, y = -log(1 - P) */
+    vmsk ok, far = v_lt(v_set(1), v_set(0)); /* lanes whose log y is f + f_lo */
+    vmsk deep = far;                         /* e^p clamped: y only through log y */
+    vdbl y, y_lo = v_set(0), f = v_set(0), f_lo = v_set(0); /* y = -log(1 - P) */
     if (!a->log_flag) {
         ok = v_and(v_le(v_set(0x1p-1000), p), v_lt(p, v_set(1)));
         vdbl pp = v_sel(ok, p, v_set(0.5));
@@ -264,10 +315,10 @@ ALWAYS_INLINE vdbl qweibull_vec(vdbl p, const void *args, vmsk *slow)
         else
             c = pp, c_lo = v_set(0);
         vdbl lc_lo, lc = wb_log_dd_q(c, c_lo, a, &lc_lo);
-        ly = wb_log_dd_q(v_neg(lc), v_neg(lc_lo), a, &ly_lo);
-    } else if (!a->lower_tail) { /* y = -p */
+        y = v_neg(lc), y_lo = v_neg(lc_lo);
+    } else if (!a->lower_tail) {
         ok = v_and(v_lt(v_set(-INFINITY), p), v_le(p, v_set(-0x1p-1000)));
-        ly = wb_log_dd_q(v_neg(v_sel(ok, p, v_set(-1))), v_set(0), a, &ly_lo);
+        y = v_neg(v_sel(ok, p, v_set(-1)));
     } else {
         /* 1 - e^p by its series near p = 0; where e^p is small, y = -log(1 - e^p) by its
          * series (below p = -40, log y = p + e^p/2); else log(1 - e^p) */
@@ -280,13 +331,24 @@ ALWAYS_INLINE vdbl qweibull_vec(vdbl p, const void *args, vmsk *slow)
         vdbl c = v_sel(small_p, s, m), c_lo = v_sel(small_p, s_lo, m_lo);
         vdbl lc_lo, lc = wb_log_dd_q(c, c_lo, a, &lc_lo);
         vdbl n_lo, n = wb_neg_log1m_small(e, e_lo, &n_lo);
-        vdbl y = v_sel(small_e, n, v_neg(lc)), y_lo = v_sel(small_e, n_lo, v_neg(lc_lo));
-        ly = wb_log_dd_q(y, y_lo, a, &ly_lo);
-        vmsk far = v_lt(pp, v_set(-40));
-        vdbl f_lo, f = v_two_sum(pp, v_mul(v_set(0.5), e), &f_lo);
-        ly = v_sel(far, f, ly);
-        ly_lo = v_sel(far, f_lo, ly_lo);
+        y = v_sel(small_e, n, v_neg(lc)), y_lo = v_sel(small_e, n_lo, v_neg(lc_lo));
+        far = v_lt(pp, v_set(-40));
+        deep = v_lt(pp, v_set(-WEIBULL_EXP_MAX));
+        f = v_two_sum(pp, v_mul(v_set(0.5), e), &f_lo);
     }
+    if (a->ipow == 1 || a->ipow == 2 || a->ipow == 4) {
+        /* q = scale y^(1/shape) by square roots: no log y and e^(log q) */
+        for (int k = a->ipow; k > 1; k /= 2)
+            y = wb_sqrt_dd(y, y_lo, &y_lo);
+        vdbl scale = v_set(a->scale);
+        vdbl q = v_fma(scale, y, v_mul(scale, y_lo));
+        ok = v_and(ok, v_and(v_le(v_set(0x1p-1020), q), v_le(q, v_set(0x1p1020))));
+        *slow = v_or(deep, v_not(ok));
+        return q;
+    }
+    vdbl ly_lo, ly = wb_log_dd_q(y, y_lo, a, &ly_lo);
+    ly = v_sel(far, f, ly);
+    ly_lo = v_sel(far, f_lo, ly_lo);
     /* log q = log scale + log y / shape (the quotient with its remainder) */
     vdbl inv = v_set(a->inv_shape), shape = v_set(a->shape);
     vdbl q1 = v_mul(ly, inv);
@@ -321,8 +383,11 @@ static struct weibull_args weibull_args_make(const double *param, int lower_tail
                                              dd log_term)
 {
     double shape = param[0], scale = param[1];
-    return (struct weibull_args){shape,       scale,       1 / scale,  1 / shape,
-                                 log_term.hi, log_term.lo, lower_tail, log_flag};
+    int ipow = shape >= 1 && shape <= WEIBULL_IPOW_MAX && shape == (int)shape ? (int)shape : 0;
+    double coef = shape / scale; /* with its remainder */
+    return (struct weibull_args){shape,       scale,      1 / scale, 1 / shape, log_term.hi,
+                                 log_term.lo, lower_tail, log_flag,  ipow,      coef,
+                                 fma(-coef, scale, shape) / scale};
 }
 
 static void ISA_SUFFIX(dweibull_array)(size_t n, const double *x, const double *param,
