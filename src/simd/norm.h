@@ -229,13 +229,44 @@ ALWAYS_INLINE vdbl v_scaled_correction(vdbl a, double k_hi, double k_lo, vdbl h,
     return hi;
 }
 
+/* The same with c h formed exactly and h = h_hi + h_lo (lnorm: exp magnifies z's error, so
+ * the roundings of c h and of N/D must not land in z; what is left is N's and D's own). */
+ALWAYS_INLINE vdbl v_scaled_correction_dd(vdbl a, double k_hi, double k_lo, vdbl h, vdbl h_lo,
+                                          vdbl extra, vdbl *lo)
+{
+    vdbl c_lo, c = v_two_prod(a, v_set(k_hi), &c_lo);
+    c_lo = v_fma(a, v_set(k_lo), c_lo);
+    vdbl ch_lo, ch = v_two_prod(c, h, &ch_lo);
+    vdbl err, hi = v_fast_two_sum(c, ch, &err); /* |c| > |c h| */
+    *lo = v_add(err, v_add(v_fma(c, h_lo, ch_lo), v_fma(c_lo, h, v_add(c_lo, extra))));
+    return hi;
+}
+
+/* N/D = hi + *lo with N's and D's last steps c0 + t P1(t) exact and the division's rounding
+ * put back: what is left is P1's rounding, scaled by |t P1| / |N| */
+ALWAYS_INLINE vdbl v_rational_dd(const double *num, const double *den, int degree, vdbl t, vdbl *lo)
+{
+    vdbl zero = v_set(0);
+    vdbl n_lo, n = v_last_step_dd(v_set(num[0]), zero, v_poly_split(num + 1, degree - 1, t), t, &n_lo);
+    vdbl d_lo, d = v_last_step_dd(v_set(den[0]), zero, v_poly_split(den + 1, degree - 1, t), t, &d_lo);
+    /* one division: h need not be N/D correctly rounded, its remainder is still exact */
+    vdbl inv = v_div(v_set(1), d), h = v_mul(n, inv);
+    *lo = v_mul(v_add(v_fnma(h, d, n), v_fnma(h, d_lo, n_lo)), inv);
+    return h;
+}
+
 /* Phi^-1(1/2 + q) = hi + *lo, q = q_hi + q_lo, |q| <= 0.425:
  * q sqrt(2 pi) (1 + h(0.180625 - q^2)) */
-ALWAYS_INLINE vdbl v_central_quantile(vdbl q, vdbl q_lo, vdbl *lo)
+ALWAYS_INLINE vdbl v_central_quantile(vdbl q, vdbl q_lo, vdbl *lo, const int precise)
 {
-    vdbl h = v_rational(norm_q_central_num, norm_q_central_den, NORM_Q_CENTRAL_DEGREE,
-                        v_fnma(q, q, v_set(AS241_CENTRAL_R)));
+    vdbl t = v_fnma(q, q, v_set(AS241_CENTRAL_R));
     vdbl q_lo_g = v_mul(q_lo, v_set(SQRT_2PI_HI)); /* q_lo's share, to first order */
+    if (precise) { /* q_lo moves h too: t - 2 q q_lo */
+        t = v_fnma(v_add(q, q), q_lo, t);
+        vdbl h_lo, h = v_rational_dd(norm_q_central_num, norm_q_central_den, NORM_Q_CENTRAL_DEGREE, t, &h_lo);
+        return v_scaled_correction_dd(q, SQRT_2PI_HI, SQRT_2PI_LO, h, h_lo, v_fma(q_lo_g, h, q_lo_g), lo);
+    }
+    vdbl h = v_rational(norm_q_central_num, norm_q_central_den, NORM_Q_CENTRAL_DEGREE, t);
     return v_scaled_correction(q, SQRT_2PI_HI, SQRT_2PI_LO, h, v_fma(q_lo_g, h, q_lo_g), lo);
 }
 
@@ -279,10 +310,10 @@ ALWAYS_INLINE vdbl qnorm_finish(vdbl z, vdbl z_lo, const struct norm_args *a)
 /* First stage: the central region, z = hi + *z_lo_out of the lower tail (qnorm_finish applies
  * the tail and mu + sigma z; lnorm takes z as it is). Tail lanes are deferred to
  * qnorm_tail_vec (run on packed vectors of tail lanes); p outside (0, 1) and the extreme
- * tails go to the scalar reference. q_out, if not NULL, gets q = Phi(z) - 1/2 of the central
- * lanes as hi + *q_lo_out (lnorm refines z against it). */
+ * tails go to the scalar reference. precise (a compile-time constant; qnorm passes 0) makes z
+ * good to ~1e-17 for lnorm, whose exp multiplies z's error by sdlog. */
 ALWAYS_INLINE vdbl qnorm_central_z_vec(vdbl p, const struct norm_args *a, vmsk *deferred,
-                                       vmsk *slow, vdbl *z_lo_out, vdbl *q_out, vdbl *q_lo_out)
+                                       vmsk *slow, vdbl *z_lo_out, const int precise)
 {
     vmsk central, tail;
     vdbl z = v_set(0), z_lo = v_set(0);
@@ -290,11 +321,7 @@ ALWAYS_INLINE vdbl qnorm_central_z_vec(vdbl p, const struct norm_args *a, vmsk *
         vdbl q_lo, q = v_two_sum(p, v_set(-0.5), &q_lo); /* p - 1/2 exactly */
         central = v_le(v_abs(q), v_set(AS241_SPLIT));
         if (v_any(central))
-            z = v_central_quantile(q, q_lo, &z_lo);
-        if (q_out) {
-            *q_out = q;
-            *q_lo_out = q_lo;
-        }
+            z = v_central_quantile(q, q_lo, &z_lo, precise);
         vdbl P = v_sel(v_lt(q, v_set(0)), p, v_sub(v_set(1), p));
         tail = v_andnot(central, v_and(v_le(v_set(DBL_MIN), P), v_lt(P, v_set(0.5))));
     } else {
@@ -313,11 +340,7 @@ ALWAYS_INLINE vdbl qnorm_central_z_vec(vdbl p, const struct norm_args *a, vmsk *
             vdbl mid_lo = v_mul(v_set(0.5), v_fma(t_err, v_add(v_set(1), e), e_lo));
             vdbl q = v_sel(middle, v_mul(v_set(0.5), e), half);
             vdbl q_lo = v_sel(middle, mid_lo, v_add(half_lo, e_lo));
-            z = v_central_quantile(q, q_lo, &z_lo);
-            if (q_out) {
-                *q_out = q;
-                *q_lo_out = q_lo;
-            }
+            z = v_central_quantile(q, q_lo, &z_lo, precise);
         }
         /* upper: P = 1 - exp(p) >= -p (1 + p/2) must be a normal double */
         tail = v_or(v_and(lower, v_le(v_set(LOG_P_MIN), p)), v_and(upper, v_le(p, v_set(-2 * DBL_MIN))));
@@ -331,7 +354,7 @@ ALWAYS_INLINE vdbl qnorm_central_z_vec(vdbl p, const struct norm_args *a, vmsk *
 ALWAYS_INLINE vdbl qnorm_central_vec(vdbl p, const void *args, vmsk *deferred, vmsk *slow)
 {
     const struct norm_args *a = args;
-    vdbl z_lo, z = qnorm_central_z_vec(p, a, deferred, slow, &z_lo, NULL, NULL);
+    vdbl z_lo, z = qnorm_central_z_vec(p, a, deferred, slow, &z_lo, 0);
     return qnorm_finish(z, z_lo, a);
 }
 
