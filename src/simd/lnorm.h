@@ -2,9 +2,10 @@
  * pieces (src/simd/norm.h): z = (log x - meanlog) / sdlog as a double-double, then
  *     plnorm = pnorm_body_z_vec / pnorm_z_vec of z,
  *     dlnorm = exp(-log x - log(sdlog sqrt(2 pi)) - z^2/2), the sum in double-double,
- *     qlnorm = exp(meanlog + sdlog z), z from qnorm_central_z_vec's precise form (the central
- *              rational's last steps in double-double) / qnorm_tail_z_vec refined by one
- *              Newton step (exp turns sdlog times z's error into the result's).
+ *     qlnorm = exp(meanlog + sdlog z), z from qnorm_central_z_vec / qnorm_tail_z_vec in their
+ *              precise forms (the rationals' last steps in double-double); for sdlog > 1 the
+ *              tail lanes take one Newton step on top (exp turns sdlog times z's error into
+ *              the result's, and the tail fits are only good to ~1.5e-17).
  * log x must be good to ~2^-70 absolute (Phi(z) moves by |z| / sdlog times its error), so it
  * has its own vector log below, with the atanh series' leading terms in double-double.
  * x <= 0, Inf, NaN, results outside the normal range and quantiles for sdlog > 4 go to the
@@ -193,16 +194,28 @@ ALWAYS_INLINE vdbl qlnorm_central_vec(vdbl p, const void *args, vmsk *deferred, 
     return r;
 }
 
-ALWAYS_INLINE vdbl qlnorm_tail_vec(vdbl p, const void *args, vmsk *slow)
+/* direct (a compile-time constant): z from the tail rationals in double-double, without the
+ * Newton step: good to ~2e-17 of |z| (the fits' own error), enough for small sdlog only */
+ALWAYS_INLINE vdbl qlnorm_tail_vec_impl(vdbl p, const struct lnorm_args *a, vmsk *slow, const int direct)
 {
-    const struct lnorm_args *a = args;
     vdbl s = v_set(0), s_lo = v_set(0);
-    vdbl z_lo, z = qnorm_tail_z_vec(p, &a->n, slow, &z_lo, &s, &s_lo);
-    z = qlnorm_refine_tail(z, &z_lo, s, s_lo);
+    vdbl z_lo, z = qnorm_tail_z_vec(p, &a->n, slow, &z_lo, &s, &s_lo, direct);
+    if (!direct)
+        z = qlnorm_refine_tail(z, &z_lo, s, s_lo);
     vmsk finish_slow;
     vdbl r = qlnorm_finish(z, z_lo, a, &finish_slow);
     *slow = v_or(*slow, finish_slow);
     return r;
+}
+
+ALWAYS_INLINE vdbl qlnorm_tail_vec(vdbl p, const void *args, vmsk *slow)
+{
+    return qlnorm_tail_vec_impl(p, args, slow, 0);
+}
+
+ALWAYS_INLINE vdbl qlnorm_tail_vec_direct(vdbl p, const void *args, vmsk *slow)
+{
+    return qlnorm_tail_vec_impl(p, args, slow, 1);
 }
 
 static double dlnorm_one(double x, const void *args)
@@ -254,11 +267,16 @@ static void ISA_SUFFIX(plnorm_array)(size_t n, const double *x, const double *pa
  * unit of sdlog, 3 ULP at sdlog 4, worst in the central region); beyond this sdlog the scalar
  * reference takes every lane. */
 #define LNORM_Q_SDLOG_MAX 4.0
+/* up to this sdlog the tail lanes skip the Newton step (measured: ~1 ULP at sdlog 1) */
+#define LNORM_Q_DIRECT_SDLOG_MAX 1.0
 
 static void ISA_SUFFIX(qlnorm_array)(size_t n, const double *x, const double *param,
                                      int lower_tail, int log_p, double *out)
 {
     struct lnorm_args a = lnorm_args_make(param, lower_tail, log_p);
     a.zs_max = param[1] <= LNORM_Q_SDLOG_MAX ? INFINITY : 0;
-    run_array_split(n, x, out, &a, qlnorm_central_vec, qlnorm_tail_vec, qlnorm_one);
+    if (param[1] <= LNORM_Q_DIRECT_SDLOG_MAX)
+        run_array_split(n, x, out, &a, qlnorm_central_vec, qlnorm_tail_vec_direct, qlnorm_one);
+    else
+        run_array_split(n, x, out, &a, qlnorm_central_vec, qlnorm_tail_vec, qlnorm_one);
 }

@@ -272,15 +272,26 @@ ALWAYS_INLINE vdbl v_central_quantile(vdbl q, vdbl q_lo, vdbl *lo, const int pre
 
 /* w > 0 with Q(w) = exp(-s), s = s_hi + s_lo in [1.6^2, 27^2]: r sqrt(2) (1 + h(r - shift))
  * with r = sqrt(s); the roundings of s and of the square root go back in through r_lo. */
-ALWAYS_INLINE vdbl v_upper_quantile(vdbl s_hi, vdbl s_lo, vdbl *lo)
+ALWAYS_INLINE vdbl v_upper_quantile(vdbl s_hi, vdbl s_lo, vdbl *lo, const int precise)
 {
     vdbl r = v_sqrt(s_hi);
     vdbl r_lo = v_div(v_add(v_fnma(r, r, s_hi), s_lo), v_add(r, r));
     vmsk far = v_gt(r, v_set(5));
+    vdbl r_lo_sqrt2 = v_mul(r_lo, v_set(SQRT2_HI));
+    if (precise) { /* as v_central_quantile's, r_lo through t too */
+        vdbl h_lo, h = v_rational_dd(norm_q_tail_num, norm_q_tail_den, NORM_Q_TAIL_DEGREE,
+                                     v_add(v_sub(r, v_set(1.6)), r_lo), &h_lo);
+        if (v_any(far)) {
+            vdbl f_lo, f = v_rational_dd(norm_q_far_num, norm_q_far_den, NORM_Q_FAR_DEGREE,
+                                         v_add(v_sub(r, v_set(5)), r_lo), &f_lo);
+            h = v_sel(far, f, h);
+            h_lo = v_sel(far, f_lo, h_lo);
+        }
+        return v_scaled_correction_dd(r, SQRT2_HI, SQRT2_LO, h, h_lo, v_fma(r_lo_sqrt2, h, r_lo_sqrt2), lo);
+    }
     vdbl h = v_rational(norm_q_tail_num, norm_q_tail_den, NORM_Q_TAIL_DEGREE, v_sub(r, v_set(1.6)));
     if (v_any(far))
         h = v_sel(far, v_rational(norm_q_far_num, norm_q_far_den, NORM_Q_FAR_DEGREE, v_sub(r, v_set(5))), h);
-    vdbl r_lo_sqrt2 = v_mul(r_lo, v_set(SQRT2_HI));
     return v_scaled_correction(r, SQRT2_HI, SQRT2_LO, h, v_fma(r_lo_sqrt2, h, r_lo_sqrt2), lo);
 }
 
@@ -362,7 +373,7 @@ ALWAYS_INLINE vdbl qnorm_central_vec(vdbl p, const void *args, vmsk *deferred, v
  * DBL_MIN <= P < 0.075, or log P in [-729, log 0.075]); z = hi + *z_lo of the lower tail.
  * s_out, if not NULL, gets -log P as hi + *s_lo_out (lnorm refines z against it). */
 ALWAYS_INLINE vdbl qnorm_tail_z_vec(vdbl p, const struct norm_args *a, vmsk *slow, vdbl *z_lo,
-                                    vdbl *s_out, vdbl *s_lo_out)
+                                    vdbl *s_out, vdbl *s_lo_out, const int precise)
 {
     vmsk low;
     vdbl s_lo = v_set(0), s; /* -log P */
@@ -386,7 +397,7 @@ ALWAYS_INLINE vdbl qnorm_tail_z_vec(vdbl p, const struct norm_args *a, vmsk *slo
         *s_out = s;
         *s_lo_out = s_lo;
     }
-    vdbl w_lo, w = v_upper_quantile(s, s_lo, &w_lo);
+    vdbl w_lo, w = v_upper_quantile(s, s_lo, &w_lo, precise);
     *z_lo = v_sel(low, v_neg(w_lo), w_lo);
     return v_sel(low, v_neg(w), w);
 }
@@ -394,7 +405,7 @@ ALWAYS_INLINE vdbl qnorm_tail_z_vec(vdbl p, const struct norm_args *a, vmsk *slo
 ALWAYS_INLINE vdbl qnorm_tail_vec(vdbl p, const void *args, vmsk *slow)
 {
     const struct norm_args *a = args;
-    vdbl z_lo, z = qnorm_tail_z_vec(p, a, slow, &z_lo, NULL, NULL);
+    vdbl z_lo, z = qnorm_tail_z_vec(p, a, slow, &z_lo, NULL, NULL, 0);
     return qnorm_finish(z, z_lo, a);
 }
 
