@@ -2,8 +2,10 @@
  * pieces (src/simd/norm.h): z = (log x - meanlog) / sdlog as a double-double, then
  *     plnorm = pnorm_body_z_vec / pnorm_z_vec of z,
  *     dlnorm = exp(-log x - log(sdlog sqrt(2 pi)) - z^2/2), the sum in double-double,
- *     qlnorm = exp(meanlog + sdlog z), z from qnorm_central_z_vec / qnorm_tail_z_vec refined
- *              by one Newton step (exp turns sdlog times z's error into the result's).
+ *     qlnorm = exp(meanlog + sdlog z), z from qnorm_central_z_vec / qnorm_tail_z_vec in their
+ *              precise forms (the rationals' last steps in double-double); for sdlog > 1 the
+ *              tail lanes take one Newton step on top (exp turns sdlog times z's error into
+ *              the result's, and the tail fits are only good to ~1.5e-17).
  * log x must be good to ~2^-70 absolute (Phi(z) moves by |z| / sdlog times its error), so it
  * has its own vector log below, with the atanh series' leading terms in double-double.
  * x <= 0, Inf, NaN, results outside the normal range and quantiles for sdlog > 4 go to the
@@ -159,51 +161,11 @@ ALWAYS_INLINE vdbl qlnorm_finish(vdbl z, vdbl z_lo, const struct lnorm_args *a, 
     vdbl err, y = v_two_sum(v_set(a->n.mu), p, &err);
     vdbl y_lo = v_add(err, v_fma(sigma, z_lo, p_lo));
     vmsk ok = v_and(v_and(v_le(v_set(-707), y), v_le(y, v_set(709))),
-                    v_le(v_abs(p), v_set(a->zs_max)));
+                    v_le(v_abs(v_fma(sigma, z_lo, p)), v_set(a->zs_max)));
     *slow = v_not(ok);
     vdbl e_lo, e = v_exp_dd(v_min(v_max(y, v_set(-707)), v_set(709)), &e_lo);
     return v_add(e, v_fma(e, y_lo, e_lo));
 }
-/* c + p t = hi + *lo with the product exact and |c| >= |p t| (Fast2Sum): a Horner step of
- * the body series, whose terms fall off */
-ALWAYS_INLINE vdbl qlnorm_body_step(double c, vdbl p, vdbl p_lo, vdbl t, vdbl *lo)
-{
-    vdbl prod_lo, prod = v_two_prod(p, t, &prod_lo);
-    vdbl hi = v_add(v_set(c), prod);
-    *lo = v_add(v_sub(prod, v_sub(hi, v_set(c))), v_fma(p_lo, t, prod_lo));
-    return hi;
-}
-
-/* One Newton step on the vector quantile's z (good to ~5e-16 relative): exp magnifies z's
- * error by sdlog z, so z needs ~1e-17. The step starts from z's high part alone (its error
- * squared is far below that), so z's low part is replaced, not corrected.
- * Central lanes: the residual Phi(z) - 1/2 - q from the body series, with q = p - 1/2 as
- * qnorm_central_z_vec formed it, and B(s) = (Phi(z) - 1/2)/z, s = z^2, with its last three
- * Horner steps in double-double (v_norm_body_dd's one exact step leaves ~1e-16 of B near
- * |z| = 1.4, too much here). */
-ALWAYS_INLINE vdbl qlnorm_refine_central(vdbl z, vdbl *z_lo, vdbl q, vdbl q_lo)
-{
-    /* 1/phi(z) = sqrt(2 pi) exp(s/2) by its Taylor series to s^7 (< 4e-5 relative for
-     * |z| <= 1.5; the step is ~1e-15 of z, so a few digits do) */
-    static const double inv_half_gauss[8] = {
-        SQRT_2PI_HI, SQRT_2PI_HI / 2, SQRT_2PI_HI / 8, SQRT_2PI_HI / 48,
-        SQRT_2PI_HI / 384, SQRT_2PI_HI / 3840, SQRT_2PI_HI / 46080, SQRT_2PI_HI / 645120,
-    };
-    vdbl s_lo, s = v_two_prod(z, z, &s_lo);
-    vdbl b3 = v_poly_split(norm_body + 3, NORM_BODY_DEGREE - 3, s);
-    vdbl u_lo, u = qlnorm_body_step(norm_body[2], b3, v_set(0), s, &u_lo);
-    vdbl v_lo, v = qlnorm_body_step(norm_body[1], u, u_lo, s, &v_lo);
-    vdbl b_lo, b = qlnorm_body_step(norm_body[0], v, v_lo, s, &b_lo);
-    /* + c0_lo + B'(s) s_lo, B' to its first three terms (the rest is below 1e-20 of B) */
-    vdbl db = v_fma(s, v_fma(s, v_set(3 * norm_body[3]), v_set(2 * norm_body[2])), v_set(norm_body[1]));
-    b_lo = v_add(b_lo, v_fma(db, s_lo, v_set(norm_body_c0_lo)));
-    vdbl t_lo, t = v_two_prod(z, b, &t_lo);
-    t_lo = v_fma(z, b_lo, t_lo);
-    vdbl resid = v_add(v_sub(t, q), v_sub(t_lo, q_lo)); /* t - q exact: both agree to ~1e-15 */
-    *z_lo = v_neg(v_mul(resid, v_poly_split(inv_half_gauss, 7, s)));
-    return z;
-}
-
 /* Tail lanes: w = |z| with log Q(w) = -s, s = -log P as qnorm_tail_z_vec formed it (P the
  * smaller tail probability); the residual log Q(w) + s = s - w^2/2 + log R(w), and
  * d/dw log Q = -1/c, c = sqrt(2 pi) R = Q/phi. */
@@ -225,25 +187,35 @@ ALWAYS_INLINE vdbl qlnorm_refine_tail(vdbl z, vdbl *z_lo, vdbl s, vdbl s_lo)
 ALWAYS_INLINE vdbl qlnorm_central_vec(vdbl p, const void *args, vmsk *deferred, vmsk *slow)
 {
     const struct lnorm_args *a = args;
-    vdbl q = v_set(0), q_lo = v_set(0);
-    vdbl z_lo, z = qnorm_central_z_vec(p, &a->n, deferred, slow, &z_lo, &q, &q_lo);
-    z = qlnorm_refine_central(z, &z_lo, q, q_lo);
+    vdbl z_lo, z = qnorm_central_z_vec(p, &a->n, deferred, slow, &z_lo, 1);
     vmsk finish_slow;
     vdbl r = qlnorm_finish(z, z_lo, a, &finish_slow);
     *slow = v_or(*slow, v_andnot(*deferred, finish_slow));
     return r;
 }
 
-ALWAYS_INLINE vdbl qlnorm_tail_vec(vdbl p, const void *args, vmsk *slow)
+/* direct (a compile-time constant): z from the tail rationals in double-double, without the
+ * Newton step: good to ~2e-17 of |z| (the fits' own error), enough for small sdlog only */
+ALWAYS_INLINE vdbl qlnorm_tail_vec_impl(vdbl p, const struct lnorm_args *a, vmsk *slow, const int direct)
 {
-    const struct lnorm_args *a = args;
     vdbl s = v_set(0), s_lo = v_set(0);
-    vdbl z_lo, z = qnorm_tail_z_vec(p, &a->n, slow, &z_lo, &s, &s_lo);
-    z = qlnorm_refine_tail(z, &z_lo, s, s_lo);
+    vdbl z_lo, z = qnorm_tail_z_vec(p, &a->n, slow, &z_lo, &s, &s_lo, direct);
+    if (!direct)
+        z = qlnorm_refine_tail(z, &z_lo, s, s_lo);
     vmsk finish_slow;
     vdbl r = qlnorm_finish(z, z_lo, a, &finish_slow);
     *slow = v_or(*slow, finish_slow);
     return r;
+}
+
+ALWAYS_INLINE vdbl qlnorm_tail_vec(vdbl p, const void *args, vmsk *slow)
+{
+    return qlnorm_tail_vec_impl(p, args, slow, 0);
+}
+
+ALWAYS_INLINE vdbl qlnorm_tail_vec_direct(vdbl p, const void *args, vmsk *slow)
+{
+    return qlnorm_tail_vec_impl(p, args, slow, 1);
 }
 
 static double dlnorm_one(double x, const void *args)
@@ -291,15 +263,20 @@ static void ISA_SUFFIX(plnorm_array)(size_t n, const double *x, const double *pa
     run_array_split(n, x, out, &a, plnorm_body_vec, plnorm_tail_vec, plnorm_one);
 }
 
-/* After the Newton step z is good to ~1e-17 (measured: ~0.4 ULP of the result per unit of
- * sdlog, worst near the central/tail boundary); beyond this sdlog the scalar reference takes
- * every lane. */
+/* z is good to ~1e-17 (measured vs the scalar reference: up to ~0.75 ULP of the result per
+ * unit of sdlog, 3 ULP at sdlog 4, worst in the central region); beyond this sdlog the scalar
+ * reference takes every lane. */
 #define LNORM_Q_SDLOG_MAX 4.0
+/* up to this sdlog the tail lanes skip the Newton step (measured: ~1 ULP at sdlog 1) */
+#define LNORM_Q_DIRECT_SDLOG_MAX 1.0
 
 static void ISA_SUFFIX(qlnorm_array)(size_t n, const double *x, const double *param,
                                      int lower_tail, int log_p, double *out)
 {
     struct lnorm_args a = lnorm_args_make(param, lower_tail, log_p);
     a.zs_max = param[1] <= LNORM_Q_SDLOG_MAX ? INFINITY : 0;
-    run_array_split(n, x, out, &a, qlnorm_central_vec, qlnorm_tail_vec, qlnorm_one);
+    if (param[1] <= LNORM_Q_DIRECT_SDLOG_MAX)
+        run_array_split(n, x, out, &a, qlnorm_central_vec, qlnorm_tail_vec_direct, qlnorm_one);
+    else
+        run_array_split(n, x, out, &a, qlnorm_central_vec, qlnorm_tail_vec, qlnorm_one);
 }

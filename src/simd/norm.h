@@ -229,27 +229,69 @@ ALWAYS_INLINE vdbl v_scaled_correction(vdbl a, double k_hi, double k_lo, vdbl h,
     return hi;
 }
 
+/* The same with c h formed exactly and h = h_hi + h_lo (lnorm: exp magnifies z's error, so
+ * the roundings of c h and of N/D must not land in z; what is left is N's and D's own). */
+ALWAYS_INLINE vdbl v_scaled_correction_dd(vdbl a, double k_hi, double k_lo, vdbl h, vdbl h_lo,
+                                          vdbl extra, vdbl *lo)
+{
+    vdbl c_lo, c = v_two_prod(a, v_set(k_hi), &c_lo);
+    c_lo = v_fma(a, v_set(k_lo), c_lo);
+    vdbl ch_lo, ch = v_two_prod(c, h, &ch_lo);
+    vdbl err, hi = v_fast_two_sum(c, ch, &err); /* |c| > |c h| */
+    *lo = v_add(err, v_add(v_fma(c, h_lo, ch_lo), v_fma(c_lo, h, v_add(c_lo, extra))));
+    return hi;
+}
+
+/* N/D = hi + *lo with N's and D's last steps c0 + t P1(t) exact and the division's rounding
+ * put back: what is left is P1's rounding, scaled by |t P1| / |N| */
+ALWAYS_INLINE vdbl v_rational_dd(const double *num, const double *den, int degree, vdbl t, vdbl *lo)
+{
+    vdbl zero = v_set(0);
+    vdbl n_lo, n = v_last_step_dd(v_set(num[0]), zero, v_poly_split(num + 1, degree - 1, t), t, &n_lo);
+    vdbl d_lo, d = v_last_step_dd(v_set(den[0]), zero, v_poly_split(den + 1, degree - 1, t), t, &d_lo);
+    /* one division: h need not be N/D correctly rounded, its remainder is still exact */
+    vdbl inv = v_div(v_set(1), d), h = v_mul(n, inv);
+    *lo = v_mul(v_add(v_fnma(h, d, n), v_fnma(h, d_lo, n_lo)), inv);
+    return h;
+}
+
 /* Phi^-1(1/2 + q) = hi + *lo, q = q_hi + q_lo, |q| <= 0.425:
  * q sqrt(2 pi) (1 + h(0.180625 - q^2)) */
-ALWAYS_INLINE vdbl v_central_quantile(vdbl q, vdbl q_lo, vdbl *lo)
+ALWAYS_INLINE vdbl v_central_quantile(vdbl q, vdbl q_lo, vdbl *lo, const int precise)
 {
-    vdbl h = v_rational(norm_q_central_num, norm_q_central_den, NORM_Q_CENTRAL_DEGREE,
-                        v_fnma(q, q, v_set(AS241_CENTRAL_R)));
+    vdbl t = v_fnma(q, q, v_set(AS241_CENTRAL_R));
     vdbl q_lo_g = v_mul(q_lo, v_set(SQRT_2PI_HI)); /* q_lo's share, to first order */
+    if (precise) { /* q_lo moves h too: t - 2 q q_lo */
+        t = v_fnma(v_add(q, q), q_lo, t);
+        vdbl h_lo, h = v_rational_dd(norm_q_central_num, norm_q_central_den, NORM_Q_CENTRAL_DEGREE, t, &h_lo);
+        return v_scaled_correction_dd(q, SQRT_2PI_HI, SQRT_2PI_LO, h, h_lo, v_fma(q_lo_g, h, q_lo_g), lo);
+    }
+    vdbl h = v_rational(norm_q_central_num, norm_q_central_den, NORM_Q_CENTRAL_DEGREE, t);
     return v_scaled_correction(q, SQRT_2PI_HI, SQRT_2PI_LO, h, v_fma(q_lo_g, h, q_lo_g), lo);
 }
 
 /* w > 0 with Q(w) = exp(-s), s = s_hi + s_lo in [1.6^2, 27^2]: r sqrt(2) (1 + h(r - shift))
  * with r = sqrt(s); the roundings of s and of the square root go back in through r_lo. */
-ALWAYS_INLINE vdbl v_upper_quantile(vdbl s_hi, vdbl s_lo, vdbl *lo)
+ALWAYS_INLINE vdbl v_upper_quantile(vdbl s_hi, vdbl s_lo, vdbl *lo, const int precise)
 {
     vdbl r = v_sqrt(s_hi);
     vdbl r_lo = v_div(v_add(v_fnma(r, r, s_hi), s_lo), v_add(r, r));
     vmsk far = v_gt(r, v_set(5));
+    vdbl r_lo_sqrt2 = v_mul(r_lo, v_set(SQRT2_HI));
+    if (precise) { /* as v_central_quantile's, r_lo through t too */
+        vdbl h_lo, h = v_rational_dd(norm_q_tail_num, norm_q_tail_den, NORM_Q_TAIL_DEGREE,
+                                     v_add(v_sub(r, v_set(1.6)), r_lo), &h_lo);
+        if (v_any(far)) {
+            vdbl f_lo, f = v_rational_dd(norm_q_far_num, norm_q_far_den, NORM_Q_FAR_DEGREE,
+                                         v_add(v_sub(r, v_set(5)), r_lo), &f_lo);
+            h = v_sel(far, f, h);
+            h_lo = v_sel(far, f_lo, h_lo);
+        }
+        return v_scaled_correction_dd(r, SQRT2_HI, SQRT2_LO, h, h_lo, v_fma(r_lo_sqrt2, h, r_lo_sqrt2), lo);
+    }
     vdbl h = v_rational(norm_q_tail_num, norm_q_tail_den, NORM_Q_TAIL_DEGREE, v_sub(r, v_set(1.6)));
     if (v_any(far))
         h = v_sel(far, v_rational(norm_q_far_num, norm_q_far_den, NORM_Q_FAR_DEGREE, v_sub(r, v_set(5))), h);
-    vdbl r_lo_sqrt2 = v_mul(r_lo, v_set(SQRT2_HI));
     return v_scaled_correction(r, SQRT2_HI, SQRT2_LO, h, v_fma(r_lo_sqrt2, h, r_lo_sqrt2), lo);
 }
 
@@ -279,10 +321,10 @@ ALWAYS_INLINE vdbl qnorm_finish(vdbl z, vdbl z_lo, const struct norm_args *a)
 /* First stage: the central region, z = hi + *z_lo_out of the lower tail (qnorm_finish applies
  * the tail and mu + sigma z; lnorm takes z as it is). Tail lanes are deferred to
  * qnorm_tail_vec (run on packed vectors of tail lanes); p outside (0, 1) and the extreme
- * tails go to the scalar reference. q_out, if not NULL, gets q = Phi(z) - 1/2 of the central
- * lanes as hi + *q_lo_out (lnorm refines z against it). */
+ * tails go to the scalar reference. precise (a compile-time constant; qnorm passes 0) makes z
+ * good to ~1e-17 for lnorm, whose exp multiplies z's error by sdlog. */
 ALWAYS_INLINE vdbl qnorm_central_z_vec(vdbl p, const struct norm_args *a, vmsk *deferred,
-                                       vmsk *slow, vdbl *z_lo_out, vdbl *q_out, vdbl *q_lo_out)
+                                       vmsk *slow, vdbl *z_lo_out, const int precise)
 {
     vmsk central, tail;
     vdbl z = v_set(0), z_lo = v_set(0);
@@ -290,11 +332,7 @@ ALWAYS_INLINE vdbl qnorm_central_z_vec(vdbl p, const struct norm_args *a, vmsk *
         vdbl q_lo, q = v_two_sum(p, v_set(-0.5), &q_lo); /* p - 1/2 exactly */
         central = v_le(v_abs(q), v_set(AS241_SPLIT));
         if (v_any(central))
-            z = v_central_quantile(q, q_lo, &z_lo);
-        if (q_out) {
-            *q_out = q;
-            *q_lo_out = q_lo;
-        }
+            z = v_central_quantile(q, q_lo, &z_lo, precise);
         vdbl P = v_sel(v_lt(q, v_set(0)), p, v_sub(v_set(1), p));
         tail = v_andnot(central, v_and(v_le(v_set(DBL_MIN), P), v_lt(P, v_set(0.5))));
     } else {
@@ -313,11 +351,7 @@ ALWAYS_INLINE vdbl qnorm_central_z_vec(vdbl p, const struct norm_args *a, vmsk *
             vdbl mid_lo = v_mul(v_set(0.5), v_fma(t_err, v_add(v_set(1), e), e_lo));
             vdbl q = v_sel(middle, v_mul(v_set(0.5), e), half);
             vdbl q_lo = v_sel(middle, mid_lo, v_add(half_lo, e_lo));
-            z = v_central_quantile(q, q_lo, &z_lo);
-            if (q_out) {
-                *q_out = q;
-                *q_lo_out = q_lo;
-            }
+            z = v_central_quantile(q, q_lo, &z_lo, precise);
         }
         /* upper: P = 1 - exp(p) >= -p (1 + p/2) must be a normal double */
         tail = v_or(v_and(lower, v_le(v_set(LOG_P_MIN), p)), v_and(upper, v_le(p, v_set(-2 * DBL_MIN))));
@@ -331,7 +365,7 @@ ALWAYS_INLINE vdbl qnorm_central_z_vec(vdbl p, const struct norm_args *a, vmsk *
 ALWAYS_INLINE vdbl qnorm_central_vec(vdbl p, const void *args, vmsk *deferred, vmsk *slow)
 {
     const struct norm_args *a = args;
-    vdbl z_lo, z = qnorm_central_z_vec(p, a, deferred, slow, &z_lo, NULL, NULL);
+    vdbl z_lo, z = qnorm_central_z_vec(p, a, deferred, slow, &z_lo, 0);
     return qnorm_finish(z, z_lo, a);
 }
 
@@ -339,7 +373,7 @@ ALWAYS_INLINE vdbl qnorm_central_vec(vdbl p, const void *args, vmsk *deferred, v
  * DBL_MIN <= P < 0.075, or log P in [-729, log 0.075]); z = hi + *z_lo of the lower tail.
  * s_out, if not NULL, gets -log P as hi + *s_lo_out (lnorm refines z against it). */
 ALWAYS_INLINE vdbl qnorm_tail_z_vec(vdbl p, const struct norm_args *a, vmsk *slow, vdbl *z_lo,
-                                    vdbl *s_out, vdbl *s_lo_out)
+                                    vdbl *s_out, vdbl *s_lo_out, const int precise)
 {
     vmsk low;
     vdbl s_lo = v_set(0), s; /* -log P */
@@ -363,7 +397,7 @@ ALWAYS_INLINE vdbl qnorm_tail_z_vec(vdbl p, const struct norm_args *a, vmsk *slo
         *s_out = s;
         *s_lo_out = s_lo;
     }
-    vdbl w_lo, w = v_upper_quantile(s, s_lo, &w_lo);
+    vdbl w_lo, w = v_upper_quantile(s, s_lo, &w_lo, precise);
     *z_lo = v_sel(low, v_neg(w_lo), w_lo);
     return v_sel(low, v_neg(w), w);
 }
@@ -371,7 +405,7 @@ ALWAYS_INLINE vdbl qnorm_tail_z_vec(vdbl p, const struct norm_args *a, vmsk *slo
 ALWAYS_INLINE vdbl qnorm_tail_vec(vdbl p, const void *args, vmsk *slow)
 {
     const struct norm_args *a = args;
-    vdbl z_lo, z = qnorm_tail_z_vec(p, a, slow, &z_lo, NULL, NULL);
+    vdbl z_lo, z = qnorm_tail_z_vec(p, a, slow, &z_lo, NULL, NULL, 0);
     return qnorm_finish(z, z_lo, a);
 }
 
