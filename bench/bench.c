@@ -64,6 +64,9 @@ static const struct bench_case cases[] = {
     {"pweibull", "pweibull", {2, 1}, 1, 0, INPUT_SAMPLE},
     {"pweibull(upper,log)", "pweibull", {2, 1}, 0, 1, INPUT_SAMPLE},
     {"qweibull", "qweibull", {2, 1}, 1, 0, INPUT_P},
+    {"dweibull(k=1.5)", "dweibull", {1.5, 1}, 1, 0, INPUT_SAMPLE},
+    {"pweibull(k=1.5)", "pweibull", {1.5, 1}, 1, 0, INPUT_SAMPLE},
+    {"qweibull(k=1.5)", "qweibull", {1.5, 1}, 1, 0, INPUT_P},
 };
 
 /* What one timing runs: fn over n elements with the case's parameters. */

@@ -183,13 +183,17 @@ static int rmath_artifact(const char *func, double x, const double *param, int l
         return !lower_tail && !log_p && x == DBL_TRUE_MIN;
     /* dweibull, pweibull: Rmath's x/scale underflows to 0 (a log of -Inf); vdist works with
      * log x - log scale */
-    if (!strcmp(func, "dweibull") || !strcmp(func, "pweibull"))
-        return x > 0 && x / param[1] == 0;
-    return 0;
+    int dweibull = !strcmp(func, "dweibull");
+    if ((dweibull || !strcmp(func, "pweibull")) && x > 0 && x / param[1] == 0)
+        return 1;
+    /* dweibull: Rmath's (x/scale)^(shape - 1) overflows and meets exp(-Inf) = 0 as NaN; the
+     * density there is 0 */
+    return dweibull && isfinite(x) && pow(x / param[1], param[0] - 1) == INFINITY;
 }
 
 /* ULPs between got and Rmath's want, on the scale Rmath's own rounding has there: a quantile
- * location + scale z on the scale of its terms (`scale`), and two sums that cancel. */
+ * location + scale z on the scale of its terms (`scale`), two quantiles computed through an
+ * exponential or a power, and a log density whose terms cancel. */
 static double rmath_error(const char *func, double x, const double *param, int log_flag,
                           double got, double want, double scale)
 {
@@ -198,6 +202,12 @@ static double rmath_error(const char *func, double x, const double *param, int l
     if (!strcmp(func, "qlnorm")) {
         double lq = log(want);
         return ulp_error_scaled(log(got), lq, fabs(param[0]) + fabs(lq - param[0]));
+    }
+    /* qweibull is scale y^(1/shape) with 1/shape rounded: the same on log q = log scale +
+     * log(y)/shape */
+    if (!strcmp(func, "qweibull")) {
+        double lq = log(want), ls = log(param[1]);
+        return ulp_error_scaled(log(got), lq, fabs(ls) + fabs(lq - ls));
     }
     /* log dweibull is log(shape/scale) + (shape - 1) log(x/scale) - (x/scale)^shape */
     if (!strcmp(func, "dweibull") && log_flag && x > 0) {

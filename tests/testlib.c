@@ -321,12 +321,12 @@ static const double exp_rmath_sets[][VD_MAX_PARAMS] = {
 };
 /* shape, scale */
 static const double weibull_param_sets[][VD_MAX_PARAMS] = {
-    {1, 1}, {2, 3}, {0.5, 1e-3}, {10, 1e5}, {0.05, 2}, {100, 1}, {1e-3, 1e300}, {3, 1e-300},
+    {1, 1}, {2, 3}, {3, 0.5}, {4, 2}, {1.5, 1}, {0.5, 1e-3}, {10, 1e5}, {0.05, 2}, {100, 1}, {1e-3, 1e300}, {3, 1e-300},
     {0x1p-30, 1}, {0x1p30, 1}, {NAN, 1}, {1, NAN}, {0, 1}, {1, 0}, {-1, 1}, {1, -1},
     {INFINITY, 1}, {1, INFINITY},
 };
 static const double weibull_rmath_sets[][VD_MAX_PARAMS] = {
-    {1, 1}, {2, 3}, {0.5, 2}, {NAN, 1}, {1, NAN}, {0, 1}, {1, 0}, {-1, 1}, {1, -1},
+    {1, 1}, {2, 3}, {3, 0.5}, {4, 1}, {0.5, 2}, {NAN, 1}, {1, NAN}, {0, 1}, {1, 0}, {-1, 1}, {1, -1},
     {INFINITY, 1}, {1, INFINITY},
 };
 #define FAMILY_TESTS(family, location, sets, rmath_sets) \
