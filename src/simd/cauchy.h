@@ -212,23 +212,7 @@ ALWAYS_INLINE vdbl qcauchy_vec(vdbl p, const void *args, vmsk *slow)
     return q;
 }
 
-static double dcauchy_one(double x, const void *args)
-{
-    const struct cauchy_args *a = args;
-    return vd_dcauchy(x, a->location, a->scale, a->log_flag);
-}
-
-static double pcauchy_one(double x, const void *args)
-{
-    const struct cauchy_args *a = args;
-    return vd_pcauchy(x, a->location, a->scale, a->lower_tail, a->log_flag);
-}
-
-static double qcauchy_one(double x, const void *args)
-{
-    const struct cauchy_args *a = args;
-    return vd_qcauchy(x, a->location, a->scale, a->lower_tail, a->log_flag);
-}
+VD_SCALAR_LANES2(cauchy, struct cauchy_args, location, scale)
 
 /* The kernels in the registry's calling form: param = {location, scale}. */
 static void ISA_SUFFIX(dcauchy_array)(size_t n, const double *x, const double *param,

@@ -173,6 +173,24 @@ ALWAYS_INLINE vdbl v_div_diff_dd(vdbl x, vdbl mu, vdbl sigma, vdbl inv_sigma, vd
     return zh;
 }
 
+/* d/p/q<family>_one(x, args): the scalar reference for the lanes a kernel does not finish,
+ * with the parameters taken from the kernel's args struct (of type `type`, fields p1[, p2],
+ * lower_tail and log_flag). */
+#define VD_SCALAR_LANES1(family, type, p1)                                                     \
+    static double d##family##_one(double x, const void *args)                                  \
+    { const type *a = args; return vd_d##family(x, a->p1, a->log_flag); }                      \
+    static double p##family##_one(double x, const void *args)                                  \
+    { const type *a = args; return vd_p##family(x, a->p1, a->lower_tail, a->log_flag); }       \
+    static double q##family##_one(double x, const void *args)                                  \
+    { const type *a = args; return vd_q##family(x, a->p1, a->lower_tail, a->log_flag); }
+#define VD_SCALAR_LANES2(family, type, p1, p2)                                                 \
+    static double d##family##_one(double x, const void *args)                                  \
+    { const type *a = args; return vd_d##family(x, a->p1, a->p2, a->log_flag); }               \
+    static double p##family##_one(double x, const void *args)                                  \
+    { const type *a = args; return vd_p##family(x, a->p1, a->p2, a->lower_tail, a->log_flag); }\
+    static double q##family##_one(double x, const void *args)                                  \
+    { const type *a = args; return vd_q##family(x, a->p1, a->p2, a->lower_tail, a->log_flag); }
+
 /* One element-wise kernel: the vector result of x, and in *slow the lanes that must be
  * recomputed by the scalar reference (non-finite input, rare tails). */
 typedef vdbl (*vec_fn)(vdbl x, const void *args, vmsk *slow);

@@ -156,23 +156,7 @@ ALWAYS_INLINE vdbl qexp_vec(vdbl p, const void *args, vmsk *slow)
     return q;
 }
 
-static double dexp_one(double x, const void *args)
-{
-    const struct exp_args *a = args;
-    return vd_dexp(x, a->scale, a->log_flag);
-}
-
-static double pexp_one(double x, const void *args)
-{
-    const struct exp_args *a = args;
-    return vd_pexp(x, a->scale, a->lower_tail, a->log_flag);
-}
-
-static double qexp_one(double x, const void *args)
-{
-    const struct exp_args *a = args;
-    return vd_qexp(x, a->scale, a->lower_tail, a->log_flag);
-}
+VD_SCALAR_LANES1(exp, struct exp_args, scale)
 
 /* log(scale) as a double-double, from the scalar numerics */
 static void exp_log_scale(struct exp_args *a)

@@ -218,23 +218,8 @@ ALWAYS_INLINE vdbl qlnorm_tail_vec_direct(vdbl p, const void *args, vmsk *slow)
     return qlnorm_tail_vec_impl(p, args, slow, 1);
 }
 
-static double dlnorm_one(double x, const void *args)
-{
-    const struct lnorm_args *a = args;
-    return vd_dlnorm(x, a->n.mu, a->n.sigma, a->n.log_flag);
-}
-
-static double plnorm_one(double x, const void *args)
-{
-    const struct lnorm_args *a = args;
-    return vd_plnorm(x, a->n.mu, a->n.sigma, a->n.lower_tail, a->n.log_flag);
-}
-
-static double qlnorm_one(double x, const void *args)
-{
-    const struct lnorm_args *a = args;
-    return vd_qlnorm(x, a->n.mu, a->n.sigma, a->n.lower_tail, a->n.log_flag);
-}
+/* struct lnorm_args starts with the normal family's args (mu = meanlog, sigma = sdlog) */
+VD_SCALAR_LANES2(lnorm, struct norm_args, mu, sigma)
 
 static struct lnorm_args lnorm_args_make(const double *param, int lower_tail, int log_flag)
 {

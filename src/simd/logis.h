@@ -212,23 +212,7 @@ ALWAYS_INLINE vdbl qlogis_vec(vdbl p, const void *args, vmsk *slow)
     return q;
 }
 
-static double dlogis_one(double x, const void *args)
-{
-    const struct logis_args *a = args;
-    return vd_dlogis(x, a->location, a->scale, a->log_flag);
-}
-
-static double plogis_one(double x, const void *args)
-{
-    const struct logis_args *a = args;
-    return vd_plogis(x, a->location, a->scale, a->lower_tail, a->log_flag);
-}
-
-static double qlogis_one(double x, const void *args)
-{
-    const struct logis_args *a = args;
-    return vd_qlogis(x, a->location, a->scale, a->lower_tail, a->log_flag);
-}
+VD_SCALAR_LANES2(logis, struct logis_args, location, scale)
 
 /* The kernels in the registry's calling form: param = {location, scale}. */
 static void ISA_SUFFIX(dlogis_array)(size_t n, const double *x, const double *param,

@@ -409,23 +409,7 @@ ALWAYS_INLINE vdbl qnorm_tail_vec(vdbl p, const void *args, vmsk *slow)
     return qnorm_finish(z, z_lo, a);
 }
 
-static double dnorm_one(double x, const void *args)
-{
-    const struct norm_args *a = args;
-    return vd_dnorm(x, a->mu, a->sigma, a->log_flag);
-}
-
-static double pnorm_one(double x, const void *args)
-{
-    const struct norm_args *a = args;
-    return vd_pnorm(x, a->mu, a->sigma, a->lower_tail, a->log_flag);
-}
-
-static double qnorm_one(double x, const void *args)
-{
-    const struct norm_args *a = args;
-    return vd_qnorm(x, a->mu, a->sigma, a->lower_tail, a->log_flag);
-}
+VD_SCALAR_LANES2(norm, struct norm_args, mu, sigma)
 
 /* The kernels in the registry's calling form: param = {mu, sigma}. */
 static void ISA_SUFFIX(dnorm_array)(size_t n, const double *x, const double *param,

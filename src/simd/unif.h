@@ -112,23 +112,7 @@ ALWAYS_INLINE vdbl qunif_vec(vdbl p, const void *args, vmsk *slow)
     return unif_from_fraction(P, P_lo, Q, Q_lo, a);
 }
 
-static double dunif_one(double x, const void *args)
-{
-    const struct unif_args *a = args;
-    return vd_dunif(x, a->a, a->b, a->log_flag);
-}
-
-static double punif_one(double x, const void *args)
-{
-    const struct unif_args *a = args;
-    return vd_punif(x, a->a, a->b, a->lower_tail, a->log_flag);
-}
-
-static double qunif_one(double x, const void *args)
-{
-    const struct unif_args *a = args;
-    return vd_qunif(x, a->a, a->b, a->lower_tail, a->log_flag);
-}
+VD_SCALAR_LANES2(unif, struct unif_args, a, b)
 
 /* The kernels in the registry's calling form: param = {min, max}. */
 static void ISA_SUFFIX(dunif_array)(size_t n, const double *x, const double *param,

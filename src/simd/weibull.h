@@ -360,23 +360,7 @@ ALWAYS_INLINE vdbl qweibull_vec(vdbl p, const void *args, vmsk *slow)
     return wb_exp_result(v_min(v_max(lq, v_set(-WEIBULL_EXP_MAX)), v_set(WEIBULL_EXP_MAX)), lq_lo);
 }
 
-static double dweibull_one(double x, const void *args)
-{
-    const struct weibull_args *a = args;
-    return vd_dweibull(x, a->shape, a->scale, a->log_flag);
-}
-
-static double pweibull_one(double x, const void *args)
-{
-    const struct weibull_args *a = args;
-    return vd_pweibull(x, a->shape, a->scale, a->lower_tail, a->log_flag);
-}
-
-static double qweibull_one(double x, const void *args)
-{
-    const struct weibull_args *a = args;
-    return vd_qweibull(x, a->shape, a->scale, a->lower_tail, a->log_flag);
-}
+VD_SCALAR_LANES2(weibull, struct weibull_args, shape, scale)
 
 /* param = {shape, scale}; log_hi, log_lo as the kernel needs */
 static struct weibull_args weibull_args_make(const double *param, int lower_tail, int log_flag,
