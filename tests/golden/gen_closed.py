@@ -124,6 +124,7 @@ Regions
             locscale                   right_tail far_tail locscale
   weibull   body near_zero tail        body near_zero right_tail  body near_zero near_one
             shape_range log_extreme    shape_range log_extreme    log_extreme shape_range
+            integral_shape             integral_shape             integral_shape
   and in every function: special edge
 
  d and p (where x lies; p uses the same points for both tails):
@@ -148,6 +149,8 @@ Regions
                x within ulps of it, tiny and huge scales, narrow intervals
   scale_range  exp: scale 1e-300 .. 1e300 (q: from 1e-320)
   shape_range  weibull: shape 1e-6 .. 0.1 and 10 .. 1e12
+  integral_shape  weibull: shapes 1-4 (the SIMD kernels' exact-product paths), hazard
+               e^-30 .. e^6.5
   wide         unif: max - min beyond DBL_MAX (R's b - a is Inf)
  q (where the probability argument lies, for the requested tail):
   body         p in [0.02, 0.98]
@@ -1099,6 +1102,36 @@ def lnorm_log_extreme(fam, r, lower, lg, n):
     return out
 
 
+def integral_shape(r):
+    """Shapes 1-4, which the SIMD kernels take through exact products and square roots."""
+    return float(r.randint(1, 4)), (logu(r, 1e-3, 1e3) if r.random() < 0.7 else 1.0)
+
+
+def weibull_integral_shape(fam, r, lower, lg, n):
+    """Integral shapes, the hazard (x/scale)^shape from e^-30 to e^6.5 (x near 0 to the
+    far right tail)."""
+    out = []
+    for _ in range(n):
+        shape, scale = integral_shape(r)
+        out.append((scale * math.exp(r.uniform(-30, 6.5) / shape), (shape, scale)))
+    return out
+
+
+def weibull_q_integral_shape(fam, r, lower, lg, n):
+    """The same for q: probabilities of hazards e^-30 .. e^6.5."""
+    out = []
+    for _ in range(n):
+        shape, scale = integral_shape(r)
+        H = math.exp(r.uniform(-30, 6.5))
+        if lower:
+            p = math.log(-math.expm1(-H)) if lg else -math.expm1(-H)
+        else:
+            p = -H if lg else math.exp(-H)
+        if (lg and p < 0) or (not lg and 0 < p < 1):
+            out.append((p, (shape, scale)))
+    return out
+
+
 def weibull_small_x(fam, r, lower, lg, n):
     """x/scale from e^-1 down to e^-740 with shapes up to 200: the hazard
     (x/scale)^shape far below 2^-1074, where R's pow underflows."""
@@ -1331,17 +1364,20 @@ family(
               ('near_zero', N, weibull_small_x),
               ('tail', N, placed(lambda r: math.log(r.uniform(5, 745)))),
               ('shape_range', N, weibull_shape_range),
+              ('integral_shape', N, weibull_integral_shape),
               ('log_extreme', LOG_ONLY, placed(uniform(7, 709)))],
         'p': [('body', N, placed(uniform(-6, 1.5))),
               ('near_zero', N, weibull_small_x),
               ('right_tail', N, placed(lambda r: math.log(r.uniform(5, 760)))),
               ('shape_range', N, weibull_shape_range),
+              ('integral_shape', N, weibull_integral_shape),
               ('log_extreme', N, either_region(placed(uniform(7, 709)), weibull_small_x))],
         'q': [('body', N, probs('body')),
               ('near_zero', N, probs('near_zero')),
               ('near_one', N, probs('near_one')),
               ('log_extreme', LOG_ONLY, probs('log_extreme')),
-              ('shape_range', N, weibull_q_shape_range)],
+              ('shape_range', N, weibull_q_shape_range),
+              ('integral_shape', N, weibull_q_integral_shape)],
     })
 
 
