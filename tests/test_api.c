@@ -273,6 +273,35 @@ static void test_rmath_conformance(void **state)
     vd_set_isa("auto");
     assert_int_equal(mismatches, 0);
 }
+
+/* A location-scale quantile whose scale z overflows is +-Inf, as Rmath's location + scale z
+ * (not the NaN a compensated sum of Inf gives), under every ISA. */
+static void test_quantile_scale_overflow(void **state)
+{
+    (void)state;
+    static const char *const quantiles[] = {"qnorm", "qlogis", "qcauchy"};
+    static const double ps[] = {0.999, 0.001, 1e-300};
+    const double param[2] = {1, 1e308};
+    const char *isas[4];
+    int n_isa = supported_isas(isas);
+    for (int k = 0; k < n_isa; k++) {
+        vd_set_isa(isas[k]);
+        for (size_t q = 0; q < sizeof quantiles / sizeof *quantiles; q++) {
+            const struct vd_function *f = vd_function_named(quantiles[q]);
+            vd_scalar_fn rmath = rmath_scalar(f->name);
+            for (size_t i = 0; i < sizeof ps / sizeof *ps; i++)
+                for (int lower = 0; lower <= 1; lower++) {
+                    double got, want = rmath(ps[i], param, lower, 0);
+                    f->array(1, &ps[i], param, lower, 0, &got);
+                    assert_true(isinf(want));
+                    if (!same_bits(got, want))
+                        fail_msg("%s %s(%g, 1, 1e308, lower=%d) = %g, Rmath %g", isas[k],
+                                 f->name, ps[i], lower, got, want);
+                }
+        }
+    }
+    vd_set_isa("auto");
+}
 #endif
 
 /* The registry names every function once, d p q per family, with calling forms that are the
@@ -322,6 +351,7 @@ int main(int argc, char **argv)
 #endif
 #ifdef HAVE_RMATH
         cmocka_unit_test(test_rmath_conformance),
+        cmocka_unit_test(test_quantile_scale_overflow),
 #endif
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

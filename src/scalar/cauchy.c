@@ -219,16 +219,6 @@ static double pcauchy_checked(double x, double location, double scale, int lower
 
 /* ---- quantile ----------------------------------------------------------------------------- */
 
-/* location + scale c with one rounding (location may cancel part of scale c) */
-static double loc_scale_sum(double location, double scale, dd c)
-{
-    dd p = two_prod(scale, c.hi);
-    if (!isfinite(p.hi) || !isfinite(location))
-        return location + p.hi;
-    dd s = two_sum(location, p.hi);
-    return s.hi + (s.lo + fma(scale, c.lo, p.lo));
-}
-
 /* location -+ scale/(pi P) (the lower-tail quantile for P, the upper one's with the flag):
  * cot(pi P) = 1/(pi P) to double precision for P < 2^-500; P may be subnormal */
 static double quantile_far(double location, double scale, int lower_tail, dd P)

@@ -385,12 +385,7 @@ static double qlogis_checked(double p, double location, double scale, int lower_
     dd L = log_p ? logit_log(p) : logit(p);
     if (!lower_tail)
         L = dd_neg(L);
-    /* location + scale L with one rounding of the sum */
-    dd sl = two_prod(scale, L.hi);
-    if (!isfinite(sl.hi))
-        return sl.hi;
-    dd sum = two_sum(location, sl.hi);
-    return sum.hi + (sum.lo + (sl.lo + scale * L.lo));
+    return loc_scale_sum(location, scale, L);
 }
 
 VD_PUBLIC_SCALAR_FAMILY2(logis, location, scale)

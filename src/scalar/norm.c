@@ -311,12 +311,7 @@ static double qnorm_checked(double p, double mu, double sigma, int lower_tail, i
     dd z = qnorm_standard(p, log_p);
     if (!lower_tail)
         z = dd_neg(z);
-    if (!isfinite(mu) || !isfinite(sigma))
-        return mu + sigma * z.hi; /* Rmath's inf/NaN results */
-    /* mu + sigma z with one rounding of the sum */
-    dd sz = two_prod(sigma, z.hi);
-    dd sum = two_sum(mu, sz.hi);
-    return sum.hi + (sum.lo + (sz.lo + sigma * z.lo));
+    return loc_scale_sum(mu, sigma, z);
 }
 
 /* ---- a quantile for exp(mu + sigma z) (lnorm) ---------------------------------------------

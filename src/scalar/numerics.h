@@ -212,6 +212,18 @@ dd exp_neg_dd(dd t);
 /* log(1 + y) as a double-double for y > -1. */
 dd log1p_dd(double y);
 
+/* location + scale c with one rounding of the sum, for a quantile location + scale z whose
+ * location may cancel part of scale z; an infinite or NaN location or scale c gives the
+ * plain sum (Rmath's infinite and NaN results). */
+static inline double loc_scale_sum(double location, double scale, dd c)
+{
+    dd p = two_prod(scale, c.hi);
+    if (!isfinite(p.hi) || !isfinite(location))
+        return location + p.hi;
+    dd s = two_sum(location, p.hi);
+    return s.hi + (s.lo + (p.lo + scale * c.lo));
+}
+
 /* 2^k as a double for integral k in [-1022, 1023] (no libm call). */
 static inline double pow2i(int k)
 {

@@ -200,10 +200,7 @@ ALWAYS_INLINE vdbl qcauchy_vec(vdbl p, const void *args, vmsk *slow)
     vmsk positive = a->lower_tail ? flip : v_not(flip);
     vdbl L = v_sel(positive, r, v_neg(r)), L_lo = v_sel(positive, r_lo, v_neg(r_lo));
     /* location + scale L with one rounding of the sum, as the scalar reference */
-    vdbl scale = v_set(a->scale);
-    vdbl offset_lo, offset = v_two_prod(scale, L, &offset_lo);
-    vdbl sum_lo, sum = v_two_sum(v_set(a->location), offset, &sum_lo);
-    vdbl q = v_add(sum, v_add(sum_lo, v_fma(scale, L_lo, offset_lo)));
+    vdbl offset, q = v_loc_scale_sum(a->location, a->scale, L, L_lo, &offset);
     /* where location cancels scale L its error would grow; a = 0 (p = 1/2) is the
      * location itself, with the scalar reference's sign of zero */
     vmsk cancels = v_lt(v_abs(q), v_mul(v_set(0.5), v_abs(offset)));

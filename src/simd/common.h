@@ -191,6 +191,18 @@ ALWAYS_INLINE vdbl v_div_diff_dd(vdbl x, vdbl mu, vdbl sigma, vdbl inv_sigma, vd
     static double q##family##_one(double x, const void *args)                                  \
     { const type *a = args; return vd_q##family(x, a->p1, a->p2, a->lower_tail, a->log_flag); }
 
+/* location + scale (L + L_lo) with one rounding of the sum, as the scalar loc_scale_sum;
+ * *offset gets scale L (callers compare it with the result to find cancellation). */
+ALWAYS_INLINE vdbl v_loc_scale_sum(double location, double scale, vdbl L, vdbl L_lo,
+                                   vdbl *offset)
+{
+    vdbl s = v_set(scale);
+    vdbl offset_lo;
+    *offset = v_two_prod(s, L, &offset_lo);
+    vdbl sum_lo, sum = v_two_sum(v_set(location), *offset, &sum_lo);
+    return v_add(sum, v_add(sum_lo, v_fma(s, L_lo, offset_lo)));
+}
+
 /* One element-wise kernel: the vector result of x, and in *slow the lanes that must be
  * recomputed by the scalar reference (non-finite input, rare tails). */
 typedef vdbl (*vec_fn)(vdbl x, const void *args, vmsk *slow);

@@ -310,10 +310,8 @@ ALWAYS_INLINE vdbl qnorm_finish(vdbl z, vdbl z_lo, const struct norm_args *a)
     }
     if (a->standard) /* (+0 for a zero quantile, as mu + sigma z) */
         return v_add(z, v_add(z_lo, v_set(0)));
-    vdbl sigma = v_set(a->sigma);
-    vdbl p_lo, p = v_two_prod(sigma, z, &p_lo);
-    vdbl err, sum = v_two_sum(v_set(a->mu), p, &err);
-    return v_add(sum, v_add(err, v_fma(sigma, z_lo, p_lo)));
+    vdbl offset;
+    return v_loc_scale_sum(a->mu, a->sigma, z, z_lo, &offset);
 }
 
 #define LOG_P_MIN -729.0 /* the far fit ends at r = sqrt(-log P) = 27 */
