@@ -1102,6 +1102,14 @@ def lnorm_log_extreme(fam, r, lower, lg, n):
     return out
 
 
+def hazard_probability(H, lower, lg):
+    """The Weibull probability of hazard H = (x/scale)^shape: 1 - e^-H (lower) or e^-H, or
+    its log."""
+    if lower:
+        return math.log(-math.expm1(-H)) if lg else -math.expm1(-H)
+    return -H if lg else math.exp(-H)
+
+
 def integral_shape(r):
     """Shapes 1-4, which the SIMD kernels take through exact products and square roots."""
     return float(r.randint(1, 4)), (logu(r, 1e-3, 1e3) if r.random() < 0.7 else 1.0)
@@ -1122,11 +1130,7 @@ def weibull_q_integral_shape(fam, r, lower, lg, n):
     out = []
     for _ in range(n):
         shape, scale = integral_shape(r)
-        H = math.exp(r.uniform(-30, 6.5))
-        if lower:
-            p = math.log(-math.expm1(-H)) if lg else -math.expm1(-H)
-        else:
-            p = -H if lg else math.exp(-H)
+        p = hazard_probability(math.exp(r.uniform(-30, 6.5)), lower, lg)
         if (lg and p < 0) or (not lg and 0 < p < 1):
             out.append((p, (shape, scale)))
     return out
@@ -1166,10 +1170,7 @@ def weibull_q_shape_range(fam, r, lower, lg, n):
     for i in range(n):
         shape, scale = tiny_or_huge_shape(r, i)
         H = math.exp(shape * r.uniform(-700, 700) if shape < 1 else r.uniform(-30, 3))
-        if lower:
-            p = math.log(-math.expm1(-H)) if lg else -math.expm1(-H)
-        else:
-            p = -H if lg else math.exp(-H)
+        p = hazard_probability(H, lower, lg)
         if (lg and p < 0) or (not lg and 0 < p < 1):
             out.append((p, (shape, scale)))
     return out
