@@ -20,7 +20,7 @@
 
 struct weibull_args {
     double shape, scale, inv_scale, inv_shape;
-    double log_hi, log_lo; /* dweibull: log shape - log scale; qweibull: log scale */
+    double log_hi, log_lo; /* dweibull: log shape - log scale; p and q: log scale */
     int lower_tail, log_flag;
     int ipow; /* shape if it is 1..WEIBULL_IPOW_MAX, else 0 */
     double coef_hi, coef_lo; /* dweibull: shape / scale */
@@ -31,21 +31,6 @@ struct weibull_args {
 #define WEIBULL_EXP_MAX 708.0   /* e^a, a in [-708, 708], stays a normal double */
 #define WEIBULL_IPOW_MAX 4      /* integral shapes up to this: w = u^shape by products */
 
-/* Rows of a table with `width` columns picked per lane by idx (integral doubles in range),
- * columns 0..ncols-1 into cols[] (no gather in the vector layer: through memory) */
-ALWAYS_INLINE void wb_rows(const double *table, int width, int ncols, vdbl idx, vdbl *cols)
-{
-    double at[VLEN], buf[3][VLEN];
-    v_store(at, idx);
-    for (int l = 0; l < VLEN; l++) {
-        const double *row = table + width * (long)at[l];
-        for (int c = 0; c < ncols; c++)
-            buf[c][l] = row[c];
-    }
-    for (int c = 0; c < ncols; c++)
-        cols[c] = v_load(buf[c]);
-}
-
 /* log x = hi + *lo for positive normal x (other lanes: any positive normal stand-in first),
  * as the reference's log_reduced: x = 2^e m, m r_j - 1 = t + tl exactly */
 ALWAYS_INLINE vdbl wb_log(vdbl x, vdbl *lo)
@@ -54,8 +39,9 @@ ALWAYS_INLINE vdbl wb_log(vdbl x, vdbl *lo)
     /* numerics' log_table: row round(256 m) - LOG_TABLE_FIRST */
     vdbl j = v_round(v_mul(m, v_set(256)));
     j = v_min(v_max(j, v_set(LOG_TABLE_FIRST)), v_set(LOG_TABLE_FIRST + 181));
-    vdbl row[3];
-    wb_rows(&log_table[0][0], 3, 3, v_sub(j, v_set(LOG_TABLE_FIRST)), row);
+    vrow i = v_row_index(v_sub(j, v_set(LOG_TABLE_FIRST)), 3);
+    vdbl row[3] = {v_gather(&log_table[0][0], i, 0), v_gather(&log_table[0][0], i, 1),
+                   v_gather(&log_table[0][0], i, 2)};
     vdbl p_lo, p = v_two_prod(m, row[0], &p_lo);
     vdbl tl, t = v_fast_two_sum(v_sub(p, v_set(1)), p_lo, &tl);
     vdbl sq_lo, sq = v_two_prod(t, t, &sq_lo);
@@ -86,6 +72,10 @@ static const double weibull_exp4_hi[4] = {0x1.0000000000000p+0, 0x1.306fe0a31b71
                                           0x1.6a09e667f3bcdp+0, 0x1.ae89f995ad3adp+0};
 static const double weibull_exp4_lo[4] = {0x0.0p+0, 0x1.6f46ad23182e4p-55,
                                           -0x1.bdd3413b26456p-54, 0x1.7a1cd345dcc81p-54};
+
+/* pweibull's lower tail (not log) and upper log tail: up to this shape, log u from the
+ * vector layer's log (~2^-55 absolute) costs at most ~1 ULP */
+#define WEIBULL_P_CHEAP_SHAPE 4.0
 
 /* qweibull's logs: q's relative error is that of log y over shape, so from shape
  * WEIBULL_Q_CHEAP_SHAPE on the vector layer's log (~2^-54 absolute) is enough */
@@ -255,7 +245,17 @@ ALWAYS_INLINE vdbl pweibull_vec(vdbl x, const void *args, vmsk *slow)
         vdbl v, v_lo;
         w = wb_pow_u(x, a, &ok, &w_lo, &v, &v_lo);
     } else {
-        vdbl lu_lo, lu = wb_log_u(x, a, &ok, &lu_lo);
+        vdbl lu_lo, lu;
+        if (a->lower_tail != a->log_flag && a->shape <= WEIBULL_P_CHEAP_SHAPE) {
+            /* 1 - e^-w and -w have condition <= 1 in w, so L may be off by shape 2^-55:
+             * log u = log x - log scale with the vector layer's log */
+            ok = v_and(v_le(v_set(0x1p-1000), x), v_finite(x));
+            vdbl lx_lo, lx = v_log_normal_dd(v_sel(ok, x, v_set(1)), &lx_lo);
+            vdbl err, d = v_two_sum(lx, v_set(-a->log_hi), &err);
+            lu = v_fast_two_sum(d, v_add(err, v_sub(lx_lo, v_set(a->log_lo))), &lu_lo);
+        } else {
+            lu = wb_log_u(x, a, &ok, &lu_lo);
+        }
         L = wb_times_shape(lu, lu_lo, a, &L_lo);
         /* w and e^-w normal: -708 <= L <= log 708 */
         ok = v_and(ok, v_and(v_le(v_set(-WEIBULL_EXP_MAX), L), v_le(L, v_set(6.5624))));
@@ -387,7 +387,7 @@ static void ISA_SUFFIX(dweibull_array)(size_t n, const double *x, const double *
 static void ISA_SUFFIX(pweibull_array)(size_t n, const double *x, const double *param,
                                        int lower_tail, int log_p, double *out)
 {
-    struct weibull_args a = weibull_args_make(param, lower_tail, log_p, (dd){0, 0});
+    struct weibull_args a = weibull_args_make(param, lower_tail, log_p, log_dd(param[1]));
     run_array(n, x, out, &a, pweibull_vec, pweibull_one);
 }
 
