@@ -122,27 +122,42 @@ ALWAYS_INLINE vdbl v_expm1_dd(vdbl x, vdbl *lo)
     return hi;
 }
 
-/* log(x) = hi + *lo for positive normal x (other lanes unspecified); hi is within ~1 ULP
- * away from x = 1 and hi + lo carries e ln 2 + log m without the final rounding:
- * x = 2^e m, log m = 2 atanh(s) with s = (m - 1)/(m + 1), |s| <= 0.1716, by its series to
- * s^23 (truncation < 1e-19). */
-ALWAYS_INLINE vdbl v_log_normal_dd(vdbl x, vdbl *lo)
+/* e ln2 + log(1 + f) + extra as hi + *lo, for m = 1 + f (to rounding) in [sqrt(1/2),
+ * sqrt(2)): log m = 2 atanh(s) with s = f/(m + 1), |s| <= 0.1716, by its series to s^23
+ * (truncation < 1e-19). The series and the final sum of the two logs below. */
+ALWAYS_INLINE vdbl v_log_from_parts(vdbl e, vdbl m, vdbl f, vdbl extra, vdbl *lo)
 {
     static const double atanh_series[11] = {
         2.0 / 3, 2.0 / 5, 2.0 / 7, 2.0 / 9, 2.0 / 11, 2.0 / 13,
         2.0 / 15, 2.0 / 17, 2.0 / 19, 2.0 / 21, 2.0 / 23,
     };
-    vdbl m, e = v_exponent(x, &m);
-    vdbl f = v_sub(m, v_set(1));
     vdbl s = v_div(f, v_add(m, v_set(1)));
     vdbl s2 = v_mul(s, s);
     /* 2s + s^3 P(s^2), with 2s = f - s f so the leading term keeps f's exactness */
     vdbl tail = v_mul(v_mul(s, s2), v_poly_split(atanh_series, 10, s2));
-    vdbl log_m = v_add(v_fnma(s, f, f), tail);
+    vdbl log_m = v_add(v_fnma(s, f, f), v_add(tail, extra));
     vdbl small = v_fma(e, v_set(LN2_LO), log_m);
     vdbl err, hi = v_two_sum(v_mul(e, v_set(LN2_HI)), small, &err); /* e LN2_HI is exact */
     *lo = err;
     return hi;
+}
+
+/* log(x) = hi + *lo for positive normal x (other lanes unspecified); hi is within ~1 ULP
+ * away from x = 1 and hi + lo carries e ln 2 + log m without the final rounding */
+ALWAYS_INLINE vdbl v_log_normal_dd(vdbl x, vdbl *lo)
+{
+    vdbl m, e = v_exponent(x, &m);
+    return v_log_from_parts(e, m, v_sub(m, v_set(1)), v_set(-0.0), lo); /* + -0: folded */
+}
+
+/* log(hi + lo) = result + *l_lo for hi positive normal, |lo| <= ulp(hi), to ~2^-55
+ * absolute: lo 2^-e joins f = m - 1 (no division by hi), the rounding of that sum f_err
+ * entering as f_err / m ~ f_err (1 - f) */
+ALWAYS_INLINE vdbl v_log_sum_dd(vdbl hi, vdbl lo, vdbl *l_lo)
+{
+    vdbl m, e = v_exponent(hi, &m);
+    vdbl f_err, f = v_two_sum(v_sub(m, v_set(1)), v_mul(lo, v_pow2i(v_neg(e))), &f_err);
+    return v_log_from_parts(e, m, f, v_fnma(f_err, f, f_err), l_lo);
 }
 
 ALWAYS_INLINE vdbl v_log_normal(vdbl x)

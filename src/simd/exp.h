@@ -66,11 +66,11 @@ ALWAYS_INLINE vdbl v_one_minus_exp_neg(vdbl t, vdbl t_lo, vdbl *lo)
     return u;
 }
 
-/* log(hi + lo) for hi positive normal, |lo| <= ulp(hi) */
+/* log(hi + lo) rounded, for hi positive normal, |lo| <= ulp(hi) */
 ALWAYS_INLINE vdbl v_log_dd_input(vdbl hi, vdbl lo)
 {
-    vdbl l_lo, l = v_log_normal_dd(hi, &l_lo);
-    return v_add(l, v_add(l_lo, v_div(lo, hi)));
+    vdbl l_lo, l = v_log_sum_dd(hi, lo, &l_lo);
+    return v_add(l, l_lo);
 }
 
 ALWAYS_INLINE vdbl dexp_vec(vdbl x, const void *args, vmsk *slow)

@@ -85,9 +85,7 @@ ALWAYS_INLINE vdbl wb_log_dd_q(vdbl hi, vdbl lo, const struct weibull_args *a, v
 {
     if (a->shape < WEIBULL_Q_CHEAP_SHAPE)
         return wb_log_dd(hi, lo, l_lo);
-    vdbl ll, l = v_log_normal_dd(hi, &ll);
-    /* renormalised: near hi = 1, lo/hi is not small beside log(hi) */
-    return v_two_sum(l, v_add(ll, v_div(lo, hi)), l_lo);
+    return v_log_sum_dd(hi, lo, l_lo);
 }
 
 /* exp(a + a_lo) = 2^k (hi + *lo) for |a| <= WEIBULL_EXP_MAX, returned as the scaled hi and
