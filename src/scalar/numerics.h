@@ -150,6 +150,17 @@ static inline dd poly_eval_dd(const double *c, int stride, int degree, double c0
     return two_sum(s.hi, s.lo + p.lo + c0_lo);
 }
 
+/* c + t l for a double t and double-doubles c = c_hi + c_lo and l: one Horner step of a
+ * series whose leading terms need more than a double's precision (numerics.c's exp and log,
+ * specfun.c's series) */
+static inline dd horner_step_dd(double c_hi, double c_lo, double t, dd l)
+{
+    dd p = two_prod(t, l.hi);
+    dd s = two_sum(c_hi, p.hi);
+    s.lo += c_lo + p.lo + t * l.lo;
+    return two_sum(s.hi, s.lo);
+}
+
 /* p(s) and its derivative p'(s) by Horner. */
 static inline double poly_eval_deriv(const double *c, int degree, double s, double *deriv)
 {

@@ -1,0 +1,267 @@
+/* Special-function core: log Gamma, stirlerr, bd0, log1pmx as double-doubles (specfun.h).
+ *
+ * log Gamma(x), by where x lies:
+ *   x < 1/16          -log x + lgamma(1 + x), the second from its Taylor series
+ *   |x - 1| <= 1/16   Taylor series of lgamma(1 + a) in a = x - 1 (zeta(k)/k coefficients)
+ *   |x - 2| <= 1/16   Taylor series of lgamma(2 + a) ((zeta(k) - 1)/k coefficients)
+ *   x < 10            lgamma(x + n) - log(x (x + 1) ... (x + n - 1)), x + n >= 10, the
+ *                     product in double-double
+ *   x >= 10           Stirling: (x - 1/2)(log x - 1) + log sqrt(2 pi) - 1/2 + mu(x), Binet's
+ *                     mu(x) from its asymptotic (Bernoulli) series in 1/x^2
+ * The windows keep relative accuracy at the zeros 1 and 2 (where the recurrence would cancel
+ * ~30 against ~1e-17); outside them |lgamma| >= 0.027 and the recurrence's double-double
+ * (~2^-100 relative to the ~30 it cancels) leaves ~2^-88. The coefficients come from
+ * tools/gen_specfun_tables.py (mpmath), with the term counts for a truncation of 2^-84
+ * (windows) and 2^-68 (Stirling) relative to the first term.
+ *
+ * stirlerr(n) = mu(n): a table at the half-integers below 10 (dpois and dbinom call it at
+ * integers), the series from 10 on, and below 10 lgamma(n) - (n - 1/2) log n + n - log
+ * sqrt(2 pi) in double-double (the terms cancel to mu(n) >= 0.0083, 2^-12 of them at most:
+ * the ~2^-100 of each leaves ~2^-85).
+ *
+ * bd0(x, np) = np phi(x/np), phi(r) = r log r + 1 - r, homogeneous of degree 1 (the
+ * arguments are scaled by a power of two to keep intermediate values in range):
+ *   |v| <= 1/4, v = (x - np)/(x + np):  Loader's series
+ *       bd0 = v ((x - np) + 2 x v^2 S(v^2)), S(w) = 1/3 + w/5 + w^2/7 + ...,
+ *     all in double-double but S's tail (16 terms, fixed: a polynomial a vector layer can
+ *     evaluate in every lane);
+ *   else x log(x/np) + (np - x) with the quotient's exact remainder and numerics'
+ *     log_fast_dd (|log(x/np)| >= 0.51 here, and the two terms cancel to no less than
+ *     1/5 of the larger: ~2^-75).
+ * log1pmx(x) = u (2 u^2 S(u^2) - x), u = x/(2 + x), the same series, for |u| <= 1/4
+ * (x in [-0.4, 2/3]); else log1p_dd(x) - x (no more than ~3 bits cancel there).
+ */
+#include "specfun.h"
+#include "specfun_tables.h"
+
+#define LGAMMA_WINDOW 0.0625 /* half-width of the Taylor windows at 1 and 2 */
+#define STIRLING_MIN 10      /* the Stirling series from here on */
+
+static const dd dd_nan = {NAN, 0};
+static const dd dd_inf = {INFINITY, 0};
+
+/* c[0] + c[1] t + ... + c[degree] t^degree times t, as a double-double for a double t: the
+ * first n_dd coefficients (hi + lo) in double-double steps, the rest in double */
+static dd series_times_t(const double *c, const double *c_lo, int degree, int n_dd, double t)
+{
+    dd s = {poly_eval(c + n_dd, degree - n_dd, t), 0};
+    for (int k = n_dd - 1; k >= 0; k--)
+        s = horner_step_dd(c[k], c_lo[k], t, s);
+    return horner_step_dd(0, 0, t, s);
+}
+
+/* lgamma(1 + a) for |a| <= 1/16 */
+static dd lgamma1p_taylor_dd(double a)
+{
+    return series_times_t(lgamma1p_taylor, lgamma1p_taylor_lo, LGAMMA1P_TAYLOR_DEGREE, 6, a);
+}
+
+/* lgamma(2 + a) for |a| <= 1/16 */
+static dd lgamma2p_taylor_dd(double a)
+{
+    return series_times_t(lgamma2p_taylor, lgamma2p_taylor_lo, LGAMMA2P_TAYLOR_DEGREE, 6, a);
+}
+
+/* log(x) for a double-double x > 0: log x.hi plus the first-order term of x.lo */
+static dd log_of_dd(dd x)
+{
+    dd l = log_dd(x.hi);
+    return fast_two_sum(l.hi, l.lo + x.lo / x.hi);
+}
+
+/* Binet's mu(x) for x >= 10 (a double-double x, x.lo small): 1/x (c1 + z (c2 + z P(z))),
+ * z = 1/x^2, with 1/x, z and the two leading steps in double-double (the tail z P is
+ * 2^-20 of c2 at most, and the second step 2^-11.5 of c1: ~2^-72 relative); beyond 2^1000,
+ * where 1/x nears the subnormal range, 1/(12 x) computed 2^100 times too large and scaled
+ * once at the end */
+static dd binet_series_dd(dd x)
+{
+    double scale = 1;
+    if (x.hi > 0x1p1000) {
+        x.hi *= 0x1p-100;
+        x.lo *= 0x1p-100;
+        scale = 0x1p-100;
+    }
+    double r = 1 / x.hi;
+    dd p = two_prod(r, x.hi);
+    double r_lo = r * (((1 - p.hi) - p.lo) - r * x.lo); /* 1/x = r (1 + e), e the residual */
+    dd c = {stirling_series[0], stirling_series_lo[0]};
+    if (scale == 1) {
+        dd z = two_prod(r, r);
+        z.lo += 2 * r * r_lo;
+        double tail = z.hi * poly_eval(stirling_series + 2, STIRLING_SERIES_DEGREE - 2, z.hi);
+        dd q = fast_two_sum(stirling_series[1], tail + stirling_series_lo[1]);
+        c = dd_add(c, dd_mul(z, q));
+    }
+    dd mu = dd_mul((dd){r, r_lo}, c);
+    if (scale == 1)
+        return mu;
+    double hi = mu.hi * scale;
+    if (hi >= 0x1p-1022) /* still normal: both parts scale exactly (lo to ~2^-1074) */
+        return (dd){hi, mu.lo * scale};
+    return (dd){(mu.hi + mu.lo) * scale, 0}; /* subnormal: one rounding */
+}
+
+/* Stirling's formula for x >= 10 (a double-double x): +Inf where the result overflows */
+static dd lgamma_stirling_dd(dd x)
+{
+    dd xm = fast_two_sum(x.hi, -0.5); /* exact for x >= 1 */
+    xm.lo += x.lo;
+    dd lm = dd_add(log_of_dd(x), (dd){-1, 0});
+    dd p = dd_mul(xm, lm);
+    /* log sqrt(2 pi) - 1/2: the subtraction is exact (Sterbenz) */
+    dd c = {LN_SQRT_2PI_HI - 0.5, LN_SQRT_2PI_LO};
+    dd r = dd_add(p, dd_add(c, binet_series_dd(x)));
+    return isfinite(r.hi) ? r : dd_inf;
+}
+
+/* lgamma(x) for 0 < x < 10 (a double-double x): lgamma(x + n) - log(x (x + 1) ... (x + n - 1))
+ * with x + n in [10, 11) */
+static dd lgamma_recurrence_dd(dd x)
+{
+    int n = (int)(STIRLING_MIN - x.hi) + 1;
+    dd prod = x;
+    for (int k = 1; k < n; k++) {
+        dd xk = two_sum(x.hi, k);
+        xk.lo += x.lo;
+        prod = dd_mul(prod, xk);
+    }
+    dd xn = two_sum(x.hi, n);
+    xn = fast_two_sum(xn.hi, xn.lo + x.lo);
+    return dd_sub(lgamma_stirling_dd(xn), log_of_dd(prod));
+}
+
+dd lgamma_dd(double x)
+{
+    if (!(x > 0)) /* NaN, 0, negative */
+        return dd_nan;
+    if (x == INFINITY)
+        return dd_inf;
+    if (x < LGAMMA_WINDOW)
+        return dd_sub(lgamma1p_taylor_dd(x), log_dd(x));
+    if (fabs(x - 1) <= LGAMMA_WINDOW) /* x - 1 and x - 2 are exact here (Sterbenz) */
+        return lgamma1p_taylor_dd(x - 1);
+    if (fabs(x - 2) <= LGAMMA_WINDOW)
+        return lgamma2p_taylor_dd(x - 2);
+    if (x < STIRLING_MIN)
+        return lgamma_recurrence_dd((dd){x, 0});
+    return lgamma_stirling_dd((dd){x, 0});
+}
+
+dd lgamma1p_dd(double a)
+{
+    if (!(a > -1))
+        return dd_nan;
+    if (fabs(a) <= LGAMMA_WINDOW)
+        return lgamma1p_taylor_dd(a);
+    if (fabs(a - 1) <= LGAMMA_WINDOW)
+        return lgamma2p_taylor_dd(a - 1);
+    if (a <= -0.5) /* 1 + a is exact (Sterbenz) */
+        return lgamma_dd(1 + a);
+    if (a == INFINITY)
+        return dd_inf;
+    /* 1 + a as a double-double: rounded, its error would be amplified by |psi/lgamma| */
+    dd x = two_sum(1, a);
+    return x.hi < STIRLING_MIN ? lgamma_recurrence_dd(x) : lgamma_stirling_dd(x);
+}
+
+dd stirlerr_dd(double n)
+{
+    if (!(n > 0))
+        return n == 0 ? dd_inf : dd_nan;
+    if (n >= STIRLING_MIN)
+        return n == INFINITY ? (dd){0, 0} : binet_series_dd((dd){n, 0});
+    double n2 = n + n; /* exact; below 20 */
+    if (n2 == (int)n2)
+        return (dd){stirlerr_halves[(int)n2][0], stirlerr_halves[(int)n2][1]};
+    /* mu(n) = lgamma(n) - (n - 1/2) log n + n - log sqrt(2 pi); below 1/16 lgamma(n) is
+     * lgamma(1 + n) - log n, whose log joins the other */
+    dd lg, coef;
+    if (n < LGAMMA_WINDOW) {
+        lg = lgamma1p_taylor_dd(n);
+        coef = two_sum(n, 0.5);
+    } else {
+        lg = lgamma_dd(n);
+        coef = two_sum(n, -0.5);
+    }
+    dd t = two_sum(n, -LN_SQRT_2PI_HI);
+    t.lo -= LN_SQRT_2PI_LO;
+    return dd_add(dd_sub(lg, dd_mul(coef, log_dd(n))), t);
+}
+
+/* w S(w) for w = v^2 <= 1/16, S(w) = (atanh(v)/v - 1)/w = 1/3 + w/5 + w^2/7 + ...: the
+ * first two steps in double-double (S's relative error ~2^-62, w.lo included; the term it
+ * enters is at most 1/6 of bd0 and 1/9 of log1pmx) */
+static dd w_atanh_tail_dd(dd w)
+{
+    dd s = {poly_eval(atanh_tail + 2, ATANH_TAIL_DEGREE - 2, w.hi), 0};
+    s = horner_step_dd(atanh_tail[1], atanh_tail_lo[1], w.hi, s);
+    s = horner_step_dd(atanh_tail[0], atanh_tail_lo[0], w.hi, s);
+    s.lo += w.lo * atanh_tail[1]; /* S'(w) w.lo: 2^-57 of S at w = 1/16 */
+    return dd_mul(w, s);
+}
+
+/* bd0 for x >= 0, 0 < np, both finite, max(x, np) in [2^-900, 2^1000] */
+static dd bd0_scaled_dd(double x, double np)
+{
+    dd d = two_sum(x, -np);
+    dd s = two_sum(x, np);
+    if (fabs(d.hi) <= 0.25 * s.hi) {
+        dd v = dd_div(d, s);
+        dd t = dd_mul((dd){2 * x, 0}, w_atanh_tail_dd(dd_mul(v, v)));
+        return dd_mul(v, dd_add(d, t));
+    }
+    double q = x / np;
+    dd l;
+    if (q > 0x1p-1000 && q < 0x1p1000) {
+        /* log(q + q_lo) = log q + q_lo/q; the remainder is exact but where x is subnormal,
+         * and there x log(x/np) is below 2^-1000 np */
+        double q_lo = exact_remainder(x, q, np) / np;
+        l = log_fast_dd(q);
+        l = fast_two_sum(l.hi, l.lo + q_lo / q);
+    } else {
+        l = log_ratio_dd(x, np);
+    }
+    dd xl = two_prod(x, l.hi);
+    xl.lo += x * l.lo;
+    return dd_add(xl, dd_neg(d)); /* x log(x/np) + (np - x) */
+}
+
+dd bd0_dd(double x, double np)
+{
+    if (isnan(x) || isnan(np) || x < 0 || np <= 0)
+        return dd_nan;
+    if (x == 0)
+        return (dd){np, 0};
+    if (isinf(x) || isinf(np))
+        return isinf(x) && isinf(np) ? dd_nan : dd_inf;
+    double m = fmax(x, np);
+    if (m > 0x1p1000) {
+        dd r = bd0_scaled_dd(x * 0x1p-100, np * 0x1p-100);
+        double hi = r.hi * 0x1p100;
+        return isfinite(hi) ? (dd){hi, r.lo * 0x1p100} : dd_inf;
+    }
+    if (m < 0x1p-900) {
+        dd r = bd0_scaled_dd(x * 0x1p200, np * 0x1p200);
+        double hi = r.hi * 0x1p-200;
+        if (hi >= 0x1p-1022)
+            return (dd){hi, r.lo * 0x1p-200};
+        return (dd){(r.hi + r.lo) * 0x1p-200, 0}; /* subnormal: one rounding */
+    }
+    return bd0_scaled_dd(x, np);
+}
+
+dd log1pmx_dd(double x)
+{
+    if (!(x >= -1)) /* NaN, below -1 */
+        return dd_nan;
+    if (x == -1 || x == INFINITY)
+        return (dd){-INFINITY, 0};
+    dd s = two_sum(2, x);
+    if (fabs(x) <= 0.25 * s.hi) {
+        dd u = dd_div((dd){x, 0}, s);
+        dd t = w_atanh_tail_dd(dd_mul(u, u));
+        return dd_mul(u, dd_add((dd){-x, 0}, (dd){2 * t.hi, 2 * t.lo}));
+    }
+    return dd_add(log1p_dd(x), (dd){-x, 0});
+}
