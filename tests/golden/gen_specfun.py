@@ -192,7 +192,10 @@ def exact_value(func, x, y, extra=0):
     """(want, want_lo) from two evaluations that must round alike; the larger precision's
     mpf value is returned too"""
     f, prec_of = EXACT[func]
-    p = prec_of(x, y) + extra
+    # and room for the arguments' exponents: a result such as log1pmx(1e160) = -1e160 + 368
+    # holds want_lo = 368 only at ~530 + 53 bits
+    p = prec_of(x, y) + extra + sum(abs(bits_of(v)) for v in (x, y) if v != 0 and
+                                    math.isfinite(v))
     while True:
         a = norm.split_exact(f(x, y, p))
         v = f(x, y, p + EXTRA_BITS)
@@ -465,7 +468,8 @@ def independent(func, x, y):
         if x == 0:
             return mpf(y)
         xx, nn = mpf(x), mpf(y)
-        mp.prec = 400 + 2 * abs(prec_bd0(x, y))
+        # atanh(v) for v within np/x of 1 (np down to 5e-324, x up to 1e308)
+        mp.prec = 600 + 2 * prec_bd0(x, y) + 2 * (abs(bits_of(x)) + abs(bits_of(y)))
         v = mpmath.fsub(xx, nn, exact=True) / mpmath.fadd(xx, nn, exact=True)
         return 2 * xx * mpmath.atanh(v) - mpmath.fsub(xx, nn, exact=True)
     if func == 'log1pmx':
