@@ -8,7 +8,7 @@ printed in the header's comments.
   lgamma(2 + a) = (1 - gamma) a + sum_{k>=2} (-1)^k (zeta(k) - 1)/k a^k  |a| <= 1/16
   mu(x) = lgamma(x) - ((x - 1/2) log x - x + log sqrt(2 pi))
         ~ sum_{k>=1} B_2k / (2k (2k - 1)) x^(1 - 2k)                    x >= 10 (Binet/Stirling)
-  atanh(v)/v = 1 + v^2 S(v^2), S(w) = sum_{j>=0} w^j / (2j + 3)        v^2 <= 1/16
+  atanh(v)/v = 1 + v^2 S(v^2), S(w) = sum_{j>=0} w^j / (2j + 3)        v^2 <= 1/256
   mu(k/2) for k = 1 .. 19 as double-doubles (stirlerr at half-integers below 10)
 
 /usr/bin/python3 tools/gen_specfun_tables.py > src/scalar/specfun_tables.h
@@ -19,13 +19,13 @@ mp.dps = 60
 
 WINDOW = mpf(1) / 16      # |a| of the Taylor windows at 1 and 2 (specfun.c's LGAMMA_WINDOW)
 STIRLING_MIN = 10         # smallest x of the Stirling series (specfun.c's STIRLING_MIN)
-ATANH_V_MAX = mpf(1) / 4  # |v| of the atanh series (bd0, log1pmx)
+ATANH_V_MAX = mpf(1) / 16  # |v| of the atanh series (bd0, log1pmx)
 # truncation relative to the leading term: the Taylor windows carry lgamma near its zeros
 # (relative accuracy ~2^-80 wanted there); the Stirling and atanh series only need to reach
 # a few bits below the 2^-60 of their callers' double-double results
 TARGET_TAYLOR = mpf(2) ** -84
 TARGET_STIRLING = mpf(2) ** -68
-TARGET_ATANH = mpf(2) ** -66
+TARGET_ATANH = mpf(2) ** -64
 
 
 def dd(v):
@@ -95,8 +95,8 @@ def main():
     n4, b4 = count_terms(t4, t4(1), TARGET_ATANH)
     c4 = [mpf(1) / (2 * j + 1) for j in range(1, n4 + 1)]
     out += series_block('atanh_tail',
-                        'S(w) = sum c[j] w^j = (atanh(v)/v - 1)/w, w = v^2 <= 1/16: '
-                        'truncation 2^%.1f of 1/3' % b4, c4, 2)
+                        'S(w) = sum c[j] w^j = (atanh(v)/v - 1)/w, w = v^2 <= 1/256: '
+                        'truncation 2^%.1f of 1/3' % b4, c4, 1)
 
     lsq = log(sqrt(2 * pi))
     out.append('/* stirlerr(k/2) = lgamma(k/2 + 1) - ((k/2 + 1/2) log(k/2) - k/2 + log sqrt(2 pi)),')

@@ -21,15 +21,15 @@
  *
  * bd0(x, np) = np phi(x/np), phi(r) = r log r + 1 - r, homogeneous of degree 1 (the
  * arguments are scaled by a power of two to keep intermediate values in range):
- *   |v| <= 1/4, v = (x - np)/(x + np):  Loader's series
+ *   |v| <= 1/16, v = (x - np)/(x + np):  Loader's series
  *       bd0 = v ((x - np) + 2 x v^2 S(v^2)), S(w) = 1/3 + w/5 + w^2/7 + ...,
- *     all in double-double but S's tail (16 terms, fixed: a polynomial a vector layer can
- *     evaluate in every lane);
+ *     in double-double but for S's tail beyond 1/3 (a polynomial of fixed degree that a
+ *     vector layer can evaluate in every lane);
  *   else x log(x/np) + (np - x) with the quotient's exact remainder and numerics'
- *     log_fast_dd (|log(x/np)| >= 0.51 here, and the two terms cancel to no less than
- *     1/5 of the larger: ~2^-75).
- * log1pmx(x) = u (2 u^2 S(u^2) - x), u = x/(2 + x), the same series, for |u| <= 1/4
- * (x in [-0.4, 2/3]); else log1p_dd(x) - x (no more than ~3 bits cancel there).
+ *     log_fast_dd (|log(x/np)| >= 0.125 here, and the two terms cancel to no less than
+ *     1/17 of the larger: ~2^-71).
+ * log1pmx(x) = u (2 u^2 S(u^2) - x), u = x/(2 + x), the same series, for |u| <= 1/16
+ * (x in [-2/17, 2/15]); else log(1 + x) - x with log_fast_dd (no more than ~4 bits cancel).
  */
 #include "specfun.h"
 #include "specfun_tables.h"
@@ -189,27 +189,49 @@ dd stirlerr_dd(double n)
     return dd_add(dd_sub(lg, dd_mul(coef, log_dd(n))), t);
 }
 
-/* w S(w) for w = v^2 <= 1/16, S(w) = (atanh(v)/v - 1)/w = 1/3 + w/5 + w^2/7 + ...: the
- * first two steps in double-double (S's relative error ~2^-62, w.lo included; the term it
- * enters is at most 1/6 of bd0 and 1/9 of log1pmx) */
-static dd w_atanh_tail_dd(dd w)
+#define ATANH_V_MAX 0.0625 /* |v| of the atanh series in bd0 and log1pmx */
+
+/* a / b for a double a and a double-double b, as a double-double (error ~2^-104) */
+static inline dd quotient_dd(double a, dd b)
 {
-    dd s = {poly_eval(atanh_tail + 2, ATANH_TAIL_DEGREE - 2, w.hi), 0};
-    s = horner_step_dd(atanh_tail[1], atanh_tail_lo[1], w.hi, s);
-    s = horner_step_dd(atanh_tail[0], atanh_tail_lo[0], w.hi, s);
-    s.lo += w.lo * atanh_tail[1]; /* S'(w) w.lo: 2^-57 of S at w = 1/16 */
-    return dd_mul(w, s);
+    double q = a / b.hi;
+    dd p = two_prod(q, b.hi);
+    return (dd){q, (((a - p.hi) - p.lo) - q * b.lo) / b.hi}; /* a - p.hi exact (Sterbenz) */
+}
+
+/* f w S(w) for a double f and w = v^2 <= 1/256, S(w) = (atanh(v)/v - 1)/w = 1/3 + w/5 + ...:
+ * f w/3 in double-double, f w^2 (1/5 + w/7 + ...) in double (its ~3 roundings are 2^-60 of
+ * the whole at w = 1/256, and the whole is at most 1/24 of bd0 and of log1pmx: 2^-64.6) */
+static dd scaled_w_atanh_tail_dd(double f, dd w)
+{
+    dd fw = two_prod(f, w.hi);
+    fw.lo += f * w.lo;
+    double rest = fw.hi * w.hi * poly_eval(atanh_tail + 1, ATANH_TAIL_DEGREE - 1, w.hi);
+    dd t = two_prod(fw.hi, atanh_tail[0]);
+    t.lo += fw.hi * atanh_tail_lo[0] + fw.lo * atanh_tail[0] + rest;
+    return t;
+}
+
+/* v^2 for a double-double v */
+static inline dd square_dd(dd v)
+{
+    dd w = two_prod(v.hi, v.hi);
+    w.lo += 2 * v.hi * v.lo;
+    return w;
 }
 
 /* bd0 for x >= 0, 0 < np, both finite, max(x, np) in [2^-900, 2^1000] */
 static dd bd0_scaled_dd(double x, double np)
 {
-    dd d = two_sum(x, -np);
+    double d = x - np;
     dd s = two_sum(x, np);
-    if (fabs(d.hi) <= 0.25 * s.hi) {
-        dd v = dd_div(d, s);
-        dd t = dd_mul((dd){2 * x, 0}, w_atanh_tail_dd(dd_mul(v, v)));
-        return dd_mul(v, dd_add(d, t));
+    if (fabs(d) <= ATANH_V_MAX * s.hi) {
+        /* x/np in [15/17, 17/15]: d is exact (Sterbenz); v = d/s, bd0 = v (d + 2x w S(w)) */
+        dd v = quotient_dd(d, s);
+        dd t = scaled_w_atanh_tail_dd(2 * x, square_dd(v));
+        dd inner = two_sum(d, t.hi);
+        inner.lo += t.lo;
+        return dd_mul(v, inner);
     }
     double q = x / np;
     dd l;
@@ -224,7 +246,7 @@ static dd bd0_scaled_dd(double x, double np)
     }
     dd xl = two_prod(x, l.hi);
     xl.lo += x * l.lo;
-    return dd_add(xl, dd_neg(d)); /* x log(x/np) + (np - x) */
+    return dd_add(xl, dd_neg(two_sum(x, -np))); /* x log(x/np) + (np - x) */
 }
 
 dd bd0_dd(double x, double np)
@@ -258,10 +280,21 @@ dd log1pmx_dd(double x)
     if (x == -1 || x == INFINITY)
         return (dd){-INFINITY, 0};
     dd s = two_sum(2, x);
-    if (fabs(x) <= 0.25 * s.hi) {
-        dd u = dd_div((dd){x, 0}, s);
-        dd t = w_atanh_tail_dd(dd_mul(u, u));
-        return dd_mul(u, dd_add((dd){-x, 0}, (dd){2 * t.hi, 2 * t.lo}));
+    if (fabs(x) <= ATANH_V_MAX * s.hi) {
+        /* u = x/(2 + x), log(1 + x) - x = u (2 u^2 S(u^2) - x) */
+        dd u = quotient_dd(x, s);
+        dd t = scaled_w_atanh_tail_dd(2, square_dd(u));
+        dd inner = two_sum(-x, t.hi);
+        inner.lo += t.lo;
+        return dd_mul(u, inner);
     }
-    return dd_add(log1p_dd(x), (dd){-x, 0});
+    /* log(1 + x) = log(r) + log(1 + c), r = 1 + x rounded, c = (1 + x - r)/r (|c| <= 2^-53);
+     * |log(1 + x)| >= 0.12 here and at most ~4 bits cancel, so log_fast_dd's absolute
+     * 2^-78 is enough */
+    dd r = two_sum(1, x);
+    dd l = log_fast_dd(r.hi);
+    double c = r.lo / r.hi;
+    dd y = two_sum(l.hi, -x);
+    y.lo += l.lo + c;
+    return fast_two_sum(y.hi, y.lo);
 }

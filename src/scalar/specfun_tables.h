@@ -92,9 +92,9 @@ static const double stirling_series_lo[2] = {
     0x1.f49f49f49f49fp-64,
 };
 
-/* S(w) = sum c[j] w^j = (atanh(v)/v - 1)/w, w = v^2 <= 1/16: truncation 2^-67.5 of 1/3 */
-#define ATANH_TAIL_DEGREE 15
-static const double atanh_tail[16] = {
+/* S(w) = sum c[j] w^j = (atanh(v)/v - 1)/w, w = v^2 <= 1/256: truncation 2^-66.7 of 1/3 */
+#define ATANH_TAIL_DEGREE 7
+static const double atanh_tail[8] = {
     0x1.5555555555555p-2,
     0x1.999999999999ap-3,
     0x1.2492492492492p-3,
@@ -103,19 +103,10 @@ static const double atanh_tail[16] = {
     0x1.3b13b13b13b14p-4,
     0x1.1111111111111p-4,
     0x1.e1e1e1e1e1e1ep-5,
-    0x1.af286bca1af28p-5,
-    0x1.8618618618618p-5,
-    0x1.642c8590b2164p-5,
-    0x1.47ae147ae147bp-5,
-    0x1.2f684bda12f68p-5,
-    0x1.1a7b9611a7b96p-5,
-    0x1.0842108421084p-5,
-    0x1.f07c1f07c1f08p-6,
 };
-/* the low parts of the first 2, for the double-double steps */
-static const double atanh_tail_lo[2] = {
+/* the low parts of the first 1, for the double-double steps */
+static const double atanh_tail_lo[1] = {
     0x1.5555555555555p-56,
-    -0x1.999999999999ap-57,
 };
 
 /* stirlerr(k/2) = lgamma(k/2 + 1) - ((k/2 + 1/2) log(k/2) - k/2 + log sqrt(2 pi)),

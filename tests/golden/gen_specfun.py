@@ -50,12 +50,14 @@ Regions
             neighbours of 1/16, the half-integers and 10), large (10 .. 1e300), huge (1e300
             .. DBL_MAX, subnormal results)
   bd0       close (x = np (1 + d), |d| 1e-16 .. 1e-2, and x a few ulps from np), mid
-            (x/np 0.4 .. 2.5, across the series' edge |v| = 1/4), far (x/np 1e-12 .. 1e12),
+            (x/np 0.4 .. 2.5, across the series' edge |v| = 1/16 at x/np = 15/17 and
+            17/15, whose neighbours are included), far (x/np 1e-12 .. 1e12),
             x_zero (x = 0: np), tiny_np (np 1e-320 .. 1e-20, x 1e-3 .. 1e3), huge (x and np
             1e290 .. DBL_MAX, close and far, a few overflowing), tiny (x and np 1e-320 ..
             1e-290)
-  log1pmx   tiny (|x| 2^-1074 .. 1e-4), small (-0.4 .. 2/3, the series), edges (around -0.4,
-            2/3, -0.5, 1), near_minus_one (x = -1 + 2^-53 .. -0.4), large (2/3 .. 1e300)
+  log1pmx   tiny (|x| 2^-1074 .. 1e-4), small (-2/17 .. 2/15, the series), moderate (-0.6 ..
+            1 outside it), edges (around -2/17 and 2/15, the series' edges, and -0.4, 2/3,
+            -0.5, 1), near_minus_one (x = -1 + 2^-53 .. -0.4), large (0.68 .. 1e300)
 
 Regenerate
 ----------
@@ -332,7 +334,9 @@ def bd0_cases():
     for _ in range(N):
         np_ = logu(r, 1e-2, 1e4)
         c.append((f, 'mid', np_ * logu(r, 0.4, 2.5), np_))
-    for q in (3 / 5, 5 / 3):                # |v| = 1/4 exactly at x/np = 3/5 and 5/3
+    # |v| = 1/16 (specfun.c's ATANH_V_MAX, the edge of the series) at x/np = 15/17 and 17/15;
+    # 3/5 and 5/3 (|v| = 1/4) were the edge of an earlier version
+    for q in (15 / 17, 17 / 15, 3 / 5, 5 / 3):
         for np_ in (3.0, 30.0, 0.75):
             for v in neighbours(np_ * q, 2):
                 c.append((f, 'mid', v, np_))
@@ -372,8 +376,12 @@ def log1pmx_cases():
     c += [(f, 'tiny', norm.sgn(r) * pow10u(r, -323.5, -4), 0.0) for _ in range(N)] + \
         [(f, 'tiny', v, 0.0) for v in (TINY, -TINY, 1e-160, -1e-154, 1e-150)]
     r = R(f, 'small')
-    c += [(f, 'small', r.uniform(-0.4, 2 / 3), 0.0) for _ in range(N)]
-    edges = [-0.4, 2 / 3, -0.5, 1.0]
+    c += [(f, 'small', r.uniform(-2 / 17, 2 / 15), 0.0) for _ in range(N)]
+    r = R(f, 'moderate')
+    pts = [r.uniform(-0.6, 1) for _ in range(2 * N)]
+    c += [(f, 'moderate', v, 0.0) for v in pts if not -2 / 17 <= v <= 2 / 15][:N]
+    # the series' edges |x/(2 + x)| = 1/16 (specfun.c's ATANH_V_MAX), and earlier versions'
+    edges = [-2 / 17, 2 / 15, -0.4, 2 / 3, -0.5, 1.0]
     c += [(f, 'edges', v, 0.0) for e in edges for v in neighbours(e, 3)]
     r = R(f, 'near_minus_one')
     c += [(f, 'near_minus_one', -1 + math.ldexp(math.floor(math.ldexp(pow10u(r, -15.9, -0.4),
