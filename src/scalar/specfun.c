@@ -220,33 +220,39 @@ static inline dd square_dd(dd v)
     return w;
 }
 
-/* bd0 for x >= 0, 0 < np, both finite, max(x, np) in [2^-900, 2^1000] */
-static dd bd0_scaled_dd(double x, double np)
+/* log(a / b) for positive finite a, b: the quotient and its exact remainder where the
+ * quotient is normal (the remainder is inexact only where a is subnormal, and then a log(a/b)
+ * is below 2^-1000 b in bd0), else numerics' log_ratio_dd */
+static dd log_quotient_dd(double a, double b)
 {
-    double d = x - np;
-    dd s = two_sum(x, np);
-    if (fabs(d) <= ATANH_V_MAX * s.hi) {
-        /* x/np in [15/17, 17/15]: d is exact (Sterbenz); v = d/s, bd0 = v (d + 2x w S(w)) */
-        dd v = quotient_dd(d, s);
-        dd t = scaled_w_atanh_tail_dd(2 * x, square_dd(v));
+    double q = a / b;
+    if (!(q > 0x1p-1000 && q < 0x1p1000))
+        return log_ratio_dd(a, b);
+    double q_lo = exact_remainder(a, q, b) / b;
+    dd l = log_fast_dd(q);
+    return fast_two_sum(l.hi, l.lo + q_lo / q);
+}
+
+/* bd0(x, np) / s for s = 2^k, x >= 0, 0 < np, both finite, with xs = x / s and nps = np / s:
+ * max(xs, nps) in [2^-900, 2^1000], so that neither the series nor x log(x/np) overflows,
+ * and the series' values stay normal. Where s > 1 the smaller of xs and nps may have lost
+ * digits (is negligible in bd0 then), so the log of the ratio is taken from x and np. */
+static dd bd0_scaled_dd(double x, double np, double xs, double nps, double s)
+{
+    double d = xs - nps;
+    dd sum = two_sum(xs, nps);
+    if (fabs(d) <= ATANH_V_MAX * sum.hi) {
+        /* x/np in [15/17, 17/15]: d is exact (Sterbenz); v = d/sum, bd0 = v (d + 2x w S(w)) */
+        dd v = quotient_dd(d, sum);
+        dd t = scaled_w_atanh_tail_dd(2 * xs, square_dd(v));
         dd inner = two_sum(d, t.hi);
         inner.lo += t.lo;
         return dd_mul(v, inner);
     }
-    double q = x / np;
-    dd l;
-    if (q > 0x1p-1000 && q < 0x1p1000) {
-        /* log(q + q_lo) = log q + q_lo/q; the remainder is exact but where x is subnormal,
-         * and there x log(x/np) is below 2^-1000 np */
-        double q_lo = exact_remainder(x, q, np) / np;
-        l = log_fast_dd(q);
-        l = fast_two_sum(l.hi, l.lo + q_lo / q);
-    } else {
-        l = log_ratio_dd(x, np);
-    }
-    dd xl = two_prod(x, l.hi);
-    xl.lo += x * l.lo;
-    return dd_add(xl, dd_neg(two_sum(x, -np))); /* x log(x/np) + (np - x) */
+    dd l = s > 1 ? log_quotient_dd(x, np) : log_quotient_dd(xs, nps);
+    dd xl = two_prod(xs, l.hi);
+    xl.lo += xs * l.lo;
+    return dd_add(xl, dd_neg(two_sum(xs, -nps))); /* x log(x/np) + (np - x) */
 }
 
 dd bd0_dd(double x, double np)
@@ -259,18 +265,18 @@ dd bd0_dd(double x, double np)
         return isinf(x) && isinf(np) ? dd_nan : dd_inf;
     double m = fmax(x, np);
     if (m > 0x1p1000) {
-        dd r = bd0_scaled_dd(x * 0x1p-100, np * 0x1p-100);
+        dd r = bd0_scaled_dd(x, np, x * 0x1p-100, np * 0x1p-100, 0x1p100);
         double hi = r.hi * 0x1p100;
         return isfinite(hi) ? (dd){hi, r.lo * 0x1p100} : dd_inf;
     }
     if (m < 0x1p-900) {
-        dd r = bd0_scaled_dd(x * 0x1p200, np * 0x1p200);
+        dd r = bd0_scaled_dd(x, np, x * 0x1p200, np * 0x1p200, 0x1p-200);
         double hi = r.hi * 0x1p-200;
         if (hi >= 0x1p-1022)
             return (dd){hi, r.lo * 0x1p-200};
         return (dd){(r.hi + r.lo) * 0x1p-200, 0}; /* subnormal: one rounding */
     }
-    return bd0_scaled_dd(x, np);
+    return bd0_scaled_dd(x, np, x, np, 1);
 }
 
 dd log1pmx_dd(double x)

@@ -53,8 +53,9 @@ Regions
             (x/np 0.4 .. 2.5, across the series' edge |v| = 1/16 at x/np = 15/17 and
             17/15, whose neighbours are included), far (x/np 1e-12 .. 1e12),
             x_zero (x = 0: np), tiny_np (np 1e-320 .. 1e-20, x 1e-3 .. 1e3), huge (x and np
-            1e290 .. DBL_MAX, close and far, a few overflowing), tiny (x and np 1e-320 ..
-            1e-290)
+            1e290 .. DBL_MAX, close and far, a few overflowing; x 3e301 .. 1e305 with np
+            1e-323 .. 1e-200, which the scaling by 2^-100 would flush), tiny (x and np
+            1e-320 .. 1e-290)
   log1pmx   tiny (|x| 2^-1074 .. 1e-4), small (-2/17 .. 2/15, the series), moderate (-0.6 ..
             1 outside it), edges (around -2/17 and 2/15, the series' edges, and -0.4, 2/3,
             -0.5, 1), near_minus_one (x = -1 + 2^-53 .. -0.4), large (0.68 .. 1e300)
@@ -360,6 +361,10 @@ def bd0_cases():
         c.append((f, 'huge', x, x / pow10u(r, 0.5, 30)))
     c += [(f, 'huge', DBL_MAX, np_, ) for np_ in (1e307, 1e300, 1.0, 1e-300, TINY)]
     c += [(f, 'huge', 1e300, DBL_MAX), (f, 'huge', DBL_MAX, 1e308), (f, 'huge', 1e308, 1e307)]
+    # x beyond 2^1000 (scaled down by 2^-100 inside) with an np that the scaling would flush
+    c += [(f, 'huge', 2.0 ** 1001, 2.0 ** -1000), (f, 'huge', 1e304, 1e-310),
+          (f, 'huge', 1e305, 1e-300), (f, 'huge', 1e306, 1e-250)]
+    c += [(f, 'huge', pow10u(r, 301.5, 305), pow10u(r, -323, -200)) for _ in range(20)]
     r = R(f, 'tiny')
     for _ in range(N):
         np_ = pow10u(r, -320, -290)
