@@ -130,6 +130,21 @@ static inline double poly_eval(const double *c, int degree, double t)
     return r;
 }
 
+/* c[0] + c[1] t + ... + c[degree] t^degree as E(t^2) + t O(t^2): two Horner chains of half
+ * the length, for long polynomials whose latency (not their flops) is the cost. */
+static inline double poly_eval_even_odd(const double *c, int degree, double t)
+{
+    double t2 = t * t;
+    int top_odd = degree & 1 ? degree : degree - 1;
+    int top_even = degree & 1 ? degree - 1 : degree;
+    double odd = top_odd >= 1 ? c[top_odd] : 0, even = c[top_even];
+    for (int i = top_odd - 2; i >= 1; i -= 2)
+        odd = MUL_ADD(odd, t2, c[i]);
+    for (int i = top_even - 2; i >= 0; i -= 2)
+        even = MUL_ADD(even, t2, c[i]);
+    return MUL_ADD(odd, t, even);
+}
+
 /* Horner with the coefficients c[0], c[stride], ... and the constant term as the
  * double-double c[0] + c0_lo; the last step is exact, so the result carries the rounding
  * of the higher-order part only (a fraction of an ULP when |t| is small). */

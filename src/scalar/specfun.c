@@ -9,15 +9,17 @@
  *   x >= 10           Stirling: (x - 1/2)(log x - 1) + log sqrt(2 pi) - 1/2 + mu(x), Binet's
  *                     mu(x) from its asymptotic (Bernoulli) series in 1/x^2
  * The windows keep relative accuracy at the zeros 1 and 2 (where the recurrence would cancel
- * ~30 against ~1e-17); outside them |lgamma| >= 0.027 and the recurrence's double-double
- * (~2^-100 relative to the ~30 it cancels) leaves ~2^-88. The coefficients come from
- * tools/gen_specfun_tables.py (mpmath), with the term counts for a truncation of 2^-84
+ * ~30 against ~1e-17); outside them |lgamma| >= 0.027, and the recurrence cancels terms of
+ * ~30 whose logs come from numerics' log_fast_dd (absolute error ~2^-78, a quarter of
+ * log_dd's cost): ~2^-70 relative, as the windows' series (double-double steps for the
+ * leading terms) and Binet's series (2^-72). The coefficients come from
+ * tools/gen_specfun_tables.py (mpmath), with the term counts for a truncation of 2^-76
  * (windows) and 2^-68 (Stirling) relative to the first term.
  *
  * stirlerr(n) = mu(n): a table at the half-integers below 10 (dpois and dbinom call it at
  * integers), the series from 10 on, and below 10 lgamma(n) - (n - 1/2) log n + n - log
  * sqrt(2 pi) in double-double (the terms cancel to mu(n) >= 0.0083, 2^-12 of them at most:
- * the ~2^-100 of each leaves ~2^-85).
+ * the logs' absolute 2^-78 leaves ~2^-66 relative; measured 2^-70).
  *
  * bd0(x, np) = np phi(x/np), phi(r) = r log r + 1 - r, homogeneous of degree 1 (the
  * arguments are scaled by a power of two to keep intermediate values in range):
@@ -44,28 +46,30 @@ static const dd dd_inf = {INFINITY, 0};
  * first n_dd coefficients (hi + lo) in double-double steps, the rest in double */
 static dd series_times_t(const double *c, const double *c_lo, int degree, int n_dd, double t)
 {
-    dd s = {poly_eval(c + n_dd, degree - n_dd, t), 0};
+    dd s = {poly_eval_even_odd(c + n_dd, degree - n_dd, t), 0};
     for (int k = n_dd - 1; k >= 0; k--)
         s = horner_step_dd(c[k], c_lo[k], t, s);
     return horner_step_dd(0, 0, t, s);
 }
 
-/* lgamma(1 + a) for |a| <= 1/16 */
+/* lgamma(1 + a) for |a| <= 1/16: four double-double steps (the double tail from
+ * zeta(5)/5 a^4 on is 2^-18 of -gamma a at most: 2^-70 relative) */
 static dd lgamma1p_taylor_dd(double a)
 {
-    return series_times_t(lgamma1p_taylor, lgamma1p_taylor_lo, LGAMMA1P_TAYLOR_DEGREE, 6, a);
+    return series_times_t(lgamma1p_taylor, lgamma1p_taylor_lo, LGAMMA1P_TAYLOR_DEGREE, 4, a);
 }
 
-/* lgamma(2 + a) for |a| <= 1/16 */
+/* lgamma(2 + a) for |a| <= 1/16: three double-double steps (the tail from
+ * (zeta(4) - 1)/4 a^3 on is 2^-16.4 of (1 - gamma) a: 2^-69 relative) */
 static dd lgamma2p_taylor_dd(double a)
 {
-    return series_times_t(lgamma2p_taylor, lgamma2p_taylor_lo, LGAMMA2P_TAYLOR_DEGREE, 6, a);
+    return series_times_t(lgamma2p_taylor, lgamma2p_taylor_lo, LGAMMA2P_TAYLOR_DEGREE, 3, a);
 }
 
 /* log(x) for a double-double x > 0: log x.hi plus the first-order term of x.lo */
 static dd log_of_dd(dd x)
 {
-    dd l = log_dd(x.hi);
+    dd l = log_fast_dd(x.hi);
     return fast_two_sum(l.hi, l.lo + x.lo / x.hi);
 }
 
@@ -89,7 +93,8 @@ static dd binet_series_dd(dd x)
     if (scale == 1) {
         dd z = two_prod(r, r);
         z.lo += 2 * r * r_lo;
-        double tail = z.hi * poly_eval(stirling_series + 2, STIRLING_SERIES_DEGREE - 2, z.hi);
+        double tail =
+            z.hi * poly_eval_even_odd(stirling_series + 2, STIRLING_SERIES_DEGREE - 2, z.hi);
         dd q = fast_two_sum(stirling_series[1], tail + stirling_series_lo[1]);
         c = dd_add(c, dd_mul(z, q));
     }
@@ -138,7 +143,7 @@ dd lgamma_dd(double x)
     if (x == INFINITY)
         return dd_inf;
     if (x < LGAMMA_WINDOW)
-        return dd_sub(lgamma1p_taylor_dd(x), log_dd(x));
+        return dd_sub(lgamma1p_taylor_dd(x), log_fast_dd(x));
     if (fabs(x - 1) <= LGAMMA_WINDOW) /* x - 1 and x - 2 are exact here (Sterbenz) */
         return lgamma1p_taylor_dd(x - 1);
     if (fabs(x - 2) <= LGAMMA_WINDOW)
@@ -186,7 +191,7 @@ dd stirlerr_dd(double n)
     }
     dd t = two_sum(n, -LN_SQRT_2PI_HI);
     t.lo -= LN_SQRT_2PI_LO;
-    return dd_add(dd_sub(lg, dd_mul(coef, log_dd(n))), t);
+    return dd_add(dd_sub(lg, dd_mul(coef, log_fast_dd(n))), t);
 }
 
 #define ATANH_V_MAX 0.0625 /* |v| of the atanh series in bd0 and log1pmx */

@@ -2,9 +2,9 @@
 #ifndef VDIST_SPECFUN_TABLES_H
 #define VDIST_SPECFUN_TABLES_H
 
-/* lgamma(1 + a) = a sum c[k] a^k, |a| <= 1/16: truncation 2^-87.7 */
-#define LGAMMA1P_TAYLOR_DEGREE 20
-static const double lgamma1p_taylor[21] = {
+/* lgamma(1 + a) = a sum c[k] a^k, |a| <= 1/16: truncation 2^-79.5 */
+#define LGAMMA1P_TAYLOR_DEGREE 18
+static const double lgamma1p_taylor[19] = {
     -0x1.2788cfc6fb619p-1,
     0x1.a51a6625307d3p-1,
     -0x1.9a4d55beab2d7p-2,
@@ -24,8 +24,6 @@ static const double lgamma1p_taylor[21] = {
     -0x1.e1e2d311e8abdp-5,
     0x1.c71ce3a20b419p-5,
     -0x1.af28a1b5688a0p-5,
-    0x1.9999b3352d5bap-5,
-    -0x1.86186db77bfbfp-5,
 };
 /* the low parts of the first 6, for the double-double steps */
 static const double lgamma1p_taylor_lo[6] = {
@@ -37,9 +35,9 @@ static const double lgamma1p_taylor_lo[6] = {
     0x1.4a79940f15696p-59,
 };
 
-/* lgamma(2 + a) = a sum c[k] a^k, |a| <= 1/16: truncation 2^-88.9 */
-#define LGAMMA2P_TAYLOR_DEGREE 16
-static const double lgamma2p_taylor[17] = {
+/* lgamma(2 + a) = a sum c[k] a^k, |a| <= 1/16: truncation 2^-78.8 */
+#define LGAMMA2P_TAYLOR_DEGREE 14
+static const double lgamma2p_taylor[15] = {
     0x1.b0ee6072093cep-2,
     0x1.4a34cc4a60fa6p-2,
     -0x1.13e001a557607p-4,
@@ -55,8 +53,6 @@ static const double lgamma2p_taylor[17] = {
     -0x1.3cbc963ce2243p-17,
     0x1.2597a39f34aacp-18,
     -0x1.11b2eb7679541p-19,
-    0x1.0064cdeb22f0fp-20,
-    -0x1.e2600d93cfd2fp-22,
 };
 /* the low parts of the first 6, for the double-double steps */
 static const double lgamma2p_taylor_lo[6] = {
