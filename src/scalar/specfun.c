@@ -140,7 +140,7 @@ dd lgamma_dd(double x)
 {
     if (!(x > 0)) /* NaN, 0, negative */
         return dd_nan;
-    if (x == INFINITY)
+    if (isinf(x)) /* +Inf */
         return dd_inf;
     if (x < LGAMMA_WINDOW)
         return dd_sub(lgamma1p_taylor_dd(x), log_fast_dd(x));
@@ -163,7 +163,7 @@ dd lgamma1p_dd(double a)
         return lgamma2p_taylor_dd(a - 1);
     if (a <= -0.5) /* 1 + a is exact (Sterbenz) */
         return lgamma_dd(1 + a);
-    if (a == INFINITY)
+    if (isinf(a)) /* +Inf */
         return dd_inf;
     /* 1 + a as a double-double: rounded, its error would be amplified by |psi/lgamma| */
     dd x = two_sum(1, a);
@@ -175,7 +175,7 @@ dd stirlerr_dd(double n)
     if (!(n > 0))
         return n == 0 ? dd_inf : dd_nan;
     if (n >= STIRLING_MIN)
-        return n == INFINITY ? (dd){0, 0} : binet_series_dd((dd){n, 0});
+        return isinf(n) ? (dd){0, 0} : binet_series_dd((dd){n, 0});
     double n2 = n + n; /* exact; below 20 */
     if (n2 == (int)n2)
         return (dd){stirlerr_halves[(int)n2][0], stirlerr_halves[(int)n2][1]};
@@ -288,7 +288,7 @@ dd log1pmx_dd(double x)
 {
     if (!(x >= -1)) /* NaN, below -1 */
         return dd_nan;
-    if (x == -1 || x == INFINITY)
+    if (x == -1 || isinf(x)) /* -1, +Inf */
         return (dd){-INFINITY, 0};
     dd s = two_sum(2, x);
     if (fabs(x) <= ATANH_V_MAX * s.hi) {
