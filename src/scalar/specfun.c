@@ -52,6 +52,17 @@ static dd series_times_t(const double *c, const double *c_lo, int degree, int n_
     return horner_step_dd(0, 0, t, s);
 }
 
+/* (a.hi + a.lo) s for a power of two s < 1 where the product is subnormal, rounded once:
+ * a.hi s rounded, then the rest of a (exact: a.hi - (a.hi s)/s loses nothing) added in the
+ * same scale; rounding a.hi + a.lo first and scaling after rounds twice, which gave 0.61 ULP
+ * at stirlerr(1.2318e307) */
+static double scaled_subnormal(dd a, double s)
+{
+    double h = a.hi * s;
+    double rest = (a.hi - h / s) + a.lo;
+    return h + rest * s;
+}
+
 /* lgamma(1 + a) for |a| <= 1/16: four double-double steps (the double tail from
  * zeta(5)/5 a^4 on is 2^-18 of -gamma a at most: 2^-70 relative) */
 static dd lgamma1p_taylor_dd(double a)
@@ -104,7 +115,7 @@ static dd binet_series_dd(dd x)
     double hi = mu.hi * scale;
     if (hi >= 0x1p-1022) /* still normal: both parts scale exactly (lo to ~2^-1074) */
         return (dd){hi, mu.lo * scale};
-    return (dd){(mu.hi + mu.lo) * scale, 0}; /* subnormal: one rounding */
+    return (dd){scaled_subnormal(mu, scale), 0};
 }
 
 /* Stirling's formula for x >= 10 (a double-double x): +Inf where the result overflows */
@@ -279,7 +290,7 @@ dd bd0_dd(double x, double np)
         double hi = r.hi * 0x1p-200;
         if (hi >= 0x1p-1022)
             return (dd){hi, r.lo * 0x1p-200};
-        return (dd){(r.hi + r.lo) * 0x1p-200, 0}; /* subnormal: one rounding */
+        return (dd){scaled_subnormal(r, 0x1p-200), 0};
     }
     return bd0_scaled_dd(x, np, x, np, 1);
 }

@@ -316,7 +316,8 @@ def stirlerr_cases():
         [(f, 'large', float(v), 0.0) for v in (11, 15, 20, 100, 1000, 2 ** 53)]
     r = R(f, 'huge')
     c += [(f, 'huge', pow10u(r, 300, 308.25), 0.0) for _ in range(40)] + \
-        [(f, 'huge', v, 0.0) for v in (2.0 ** 1000, DBL_MAX, math.nextafter(2.0 ** 1000, 0))]
+        [(f, 'huge', v, 0.0) for v in (2.0 ** 1000, DBL_MAX, math.nextafter(2.0 ** 1000, 0),
+                                        1.2318041130541347e+307)]  # a double-rounding case
     return c
 
 
