@@ -366,12 +366,22 @@ def bd0_cases():
     c += [(f, 'huge', 2.0 ** 1001, 2.0 ** -1000), (f, 'huge', 1e304, 1e-310),
           (f, 'huge', 1e305, 1e-300), (f, 'huge', 1e306, 1e-250)]
     c += [(f, 'huge', pow10u(r, 301.5, 305), pow10u(r, -323, -200)) for _ in range(20)]
+    # around max(x, np) = 2^1000, where the scaling starts (series and log branches)
+    big = 2.0 ** 1000
+    for m in neighbours(big, 1):
+        c += [(f, 'huge', m, m * q) for q in (1.01, 0.99, 0.3, 3.0)]
+        c += [(f, 'huge', m * q, m) for q in (1.01, 0.99, 0.3)]
     r = R(f, 'tiny')
     for _ in range(N):
         np_ = pow10u(r, -320, -290)
         q = pow10u(r, -3, 3) if r.random() < 0.5 else 1 + norm.sgn(r) * pow10u(r, -8, -1)
         c.append((f, 'tiny', np_ * q, np_))
     c += [(f, 'tiny', TINY, 2 * TINY), (f, 'tiny', 3 * TINY, TINY), (f, 'tiny', 1e-300, TINY)]
+    # around max(x, np) = 2^-900, where the scaling starts
+    small = 2.0 ** -900
+    for m in neighbours(small, 1):
+        c += [(f, 'tiny', m, m * q) for q in (1.01, 0.99, 0.3)]
+        c += [(f, 'tiny', m * q, m) for q in (1.01, 0.99, 0.3, 1e-20)]
     return [t for t in c if t[2] > 0 or t[3] > 0]
 
 
