@@ -86,7 +86,8 @@ static double time_parse(const struct texts *t, int ours)
 int main(void)
 {
     for (int i = 0; i < N; i += 2) { /* Box-Muller */
-        double r = sqrt(-2 * log(1 - bench_uniform01(&rng_state))), a = 6.283185307179586 * bench_uniform01(&rng_state);
+        double r = sqrt(-2 * log(1 - bench_uniform01(&rng_state)));
+        double a = 6.283185307179586 * bench_uniform01(&rng_state);
         x[i] = r * cos(a);
         x[i + 1] = r * sin(a);
     }
