@@ -130,6 +130,21 @@ static inline double poly_eval(const double *c, int degree, double t)
     return r;
 }
 
+/* c[0] + c[1] t + ... + c[degree] t^degree as E(t^2) + t O(t^2): two Horner chains of half
+ * the length, for long polynomials whose latency (not their flops) is the cost. */
+static inline double poly_eval_even_odd(const double *c, int degree, double t)
+{
+    double t2 = t * t;
+    int top_odd = degree & 1 ? degree : degree - 1;
+    int top_even = degree & 1 ? degree - 1 : degree;
+    double odd = top_odd >= 1 ? c[top_odd] : 0, even = c[top_even];
+    for (int i = top_odd - 2; i >= 1; i -= 2)
+        odd = MUL_ADD(odd, t2, c[i]);
+    for (int i = top_even - 2; i >= 0; i -= 2)
+        even = MUL_ADD(even, t2, c[i]);
+    return MUL_ADD(odd, t, even);
+}
+
 /* Horner with the coefficients c[0], c[stride], ... and the constant term as the
  * double-double c[0] + c0_lo; the last step is exact, so the result carries the rounding
  * of the higher-order part only (a fraction of an ULP when |t| is small). */
@@ -148,6 +163,17 @@ static inline dd poly_eval_dd(const double *c, int stride, int degree, double c0
     dd p = two_prod(r, t);
     dd s = two_sum(c[0], p.hi);
     return two_sum(s.hi, s.lo + p.lo + c0_lo);
+}
+
+/* c + t l for a double t and double-doubles c = c_hi + c_lo and l: one Horner step of a
+ * series whose leading terms need more than a double's precision (numerics.c's exp and log,
+ * specfun.c's series) */
+static inline dd horner_step_dd(double c_hi, double c_lo, double t, dd l)
+{
+    dd p = two_prod(t, l.hi);
+    dd s = two_sum(c_hi, p.hi);
+    s.lo += c_lo + p.lo + t * l.lo;
+    return two_sum(s.hi, s.lo);
 }
 
 /* p(s) and its derivative p'(s) by Horner. */
