@@ -80,6 +80,10 @@ dd log1m_exp_dd(dd l)
     return two_sum(l1.hi, l1.lo - e.lo / (1 - e.hi));
 }
 
+/* hi + lo, keeping the sign of a zero hi (log 1 = -0 where the true log is a negative
+ * number too small to show) */
+static double dd_value(dd v) { return v.lo == 0 ? v.hi : v.hi + v.lo; }
+
 /* ---- the prefactor ------------------------------------------------------------------------ */
 
 dd gamma_log_term(double a, double y)
@@ -297,8 +301,8 @@ static double pgamma_checked(double x, double shape, double scale, int lower_tai
         return NAN;
     if (shape == 0 || y0 <= 0 || isinf(y0))
         return y0 <= 0 ? dt_0(lower_tail, log_p) : dt_0(!lower_tail, log_p);
-    if (isinf(shape) || isinf(scale))
-        return NAN;
+    if (isinf(shape)) /* Rmath's limit: NaN below y = 1, the lower end from there on */
+        return y0 < 1 ? NAN : lower_tail ? dt_0(1, log_p) : (log_p ? -0.0 : 1);
     int upper = !lower_tail, ok;
     dd y = quotient_dd(x, scale, &ok);
     dd l;
@@ -314,7 +318,7 @@ static double pgamma_checked(double x, double shape, double scale, int lower_tai
         l = gamma_log_ratio(shape, y0, upper, NULL);
     }
     if (log_p)
-        return l.hi + l.lo;
+        return dd_value(l);
     return exp_dd_value(l);
 }
 
@@ -347,14 +351,15 @@ double gamma_quantile_scaled(double a, double scale, int upper, dd target)
     } else {
         y = y_small;
     }
-    if (upper && (a < 1 || !(y > 0))) {
-        /* Q = y^(a-1) e^-y / Gamma(a) (1 + ...) for large y */
+    if (upper) {
+        /* Q = y^(a-1) e^-y / Gamma(a) (1 + O(1/y)) far out: the fixed point of
+         * y = t + (a - 1) log y, where Wilson-Hilferty overshoots or fails */
         double t = -target.hi - lgamma_dd(a).hi;
         if (t > 1) {
             double y1 = t;
-            for (int i = 0; i < 3; i++)
+            for (int i = 0; i < 4; i++)
                 y1 = t + (a - 1) * log(y1);
-            if (y1 > y)
+            if (y1 > 0 && (!(y > 0 && y <= DBL_MAX) || y1 > 4 * a || a < 1))
                 y = y1;
         }
     }
