@@ -11,6 +11,7 @@
  * until about --time seconds (at least 3 and at most 101 samples; small n loops several calls
  * per sample), and reported as the median and the minimum; each sample's output is summed into a volatile so no work can be dropped,
  * and every vdist result is compared with libRmath's (a row that disagrees is flagged). */
+#include "bench_util.h"
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -113,12 +114,6 @@ static const struct vd_function *f_quantile(const struct bench_case *c)
     return vd_function_named(name);
 }
 
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + 1e-9 * t.tv_nsec;
-}
 
 static volatile double sink;
 
@@ -139,20 +134,20 @@ struct timing {
 static struct timing time_it(struct job job, size_t n, const double *in, double *out,
                              double budget)
 {
-    double t0 = now();
+    double t0 = bench_now();
     run_job(&job, n, in, out);
-    double once = now() - t0;
+    double once = bench_now() - t0;
     size_t calls = once > 5e-5 ? 1 : (size_t)(5e-5 / (once > 1e-9 ? once : 1e-9)) + 1;
     double samples[MAX_SAMPLES];
     int count = 0;
     if (once > budget) /* a call longer than the budget (the scalar reference at 1e7) counts */
         samples[count++] = once * 1e9 / n;
-    double start = now();
-    while (count < 3 || (count < MAX_SAMPLES && now() - start < budget)) {
-        t0 = now();
+    double start = bench_now();
+    while (count < 3 || (count < MAX_SAMPLES && bench_now() - start < budget)) {
+        t0 = bench_now();
         for (size_t c = 0; c < calls; c++)
             run_job(&job, n, in, out);
-        double dt = now() - t0;
+        double dt = bench_now() - t0;
         double s = 0;
         for (size_t i = 0; i < n; i += 97)
             s += out[i];

@@ -6,6 +6,7 @@
  *   gcc -std=gnu11 -O2 -ffp-contract=off -Icli cli/numconv.c tools/bench_numconv.c -lm \
  *       -o /tmp/bench_numconv && /tmp/bench_numconv */
 #define _GNU_SOURCE
+#include "bench_util.h"
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -18,22 +19,8 @@
 #define N 1000000
 #define RUNS 11
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
 static uint64_t rng_state = 42;
 
-static double uniform01(void) /* splitmix64 */
-{
-    uint64_t z = (rng_state += 0x9e3779b97f4a7c15u);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-    return (double)((z ^ (z >> 31)) >> 11) * 0x1p-53;
-}
 
 /* The numbers as text, one after another, with their offsets. */
 struct texts {
@@ -64,10 +51,10 @@ static double time_format(int ours)
     double best = 1e9;
     for (int r = 0; r < RUNS; r++) {
         size_t total = 0;
-        double t0 = now();
+        double t0 = bench_now();
         for (int i = 0; i < N; i++)
             total += ours ? num_format(x[i], out) : (size_t)snprintf(out, sizeof out, "%.17g", x[i]);
-        double t = now() - t0;
+        double t = bench_now() - t0;
         sink = (double)total;
         best = t < best ? t : best;
     }
@@ -79,7 +66,7 @@ static double time_parse(const struct texts *t, int ours)
     double best = 1e9;
     for (int r = 0; r < RUNS; r++) {
         double sum = 0;
-        double t0 = now();
+        double t0 = bench_now();
         for (int i = 0; i < N; i++) {
             const char *s = t->chars + t->start[i];
             double v;
@@ -89,7 +76,7 @@ static double time_parse(const struct texts *t, int ours)
                 v = strtod(s, NULL);
             sum += v;
         }
-        double elapsed = now() - t0;
+        double elapsed = bench_now() - t0;
         sink = sum;
         best = elapsed < best ? elapsed : best;
     }
@@ -99,7 +86,8 @@ static double time_parse(const struct texts *t, int ours)
 int main(void)
 {
     for (int i = 0; i < N; i += 2) { /* Box-Muller */
-        double r = sqrt(-2 * log(1 - uniform01())), a = 6.283185307179586 * uniform01();
+        double r = sqrt(-2 * log(1 - bench_uniform01(&rng_state)));
+        double a = 6.283185307179586 * bench_uniform01(&rng_state);
         x[i] = r * cos(a);
         x[i + 1] = r * sin(a);
     }

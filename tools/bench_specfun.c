@@ -4,6 +4,7 @@
  * the ratios to libm are the figure, not the nanoseconds.
  *
  *   build/tools/bench-specfun   (built by meson) */
+#include "bench_util.h"
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,35 +22,21 @@ double rmath_log1pmx(double) __asm__("log1pmx");
 #define M 4096
 #define RUNS 25
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
 static uint64_t rng_state = 42;
 
-static double uniform01(void) /* splitmix64 */
-{
-    uint64_t z = (rng_state += 0x9e3779b97f4a7c15u);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-    return (double)((z ^ (z >> 31)) >> 11) * 0x1p-53;
-}
 
 static double xs[M], ys[M];
 
 static void uniform(double lo, double hi)
 {
     for (int i = 0; i < M; i++)
-        xs[i] = lo + (hi - lo) * uniform01();
+        xs[i] = lo + (hi - lo) * bench_uniform01(&rng_state);
 }
 
 static void log_uniform(double lo, double hi)
 {
     for (int i = 0; i < M; i++)
-        xs[i] = lo * pow(hi / lo, uniform01());
+        xs[i] = lo * pow(hi / lo, bench_uniform01(&rng_state));
 }
 
 enum fn {
@@ -89,10 +76,10 @@ static void bench(const char *name, enum fn f)
 #endif
     double best = INFINITY;
     for (int run = 0; run < RUNS; run++) {
-        double t0 = now(), s = 0;
+        double t0 = bench_now(), s = 0;
         for (int i = 0; i < M; i++)
             s += call(f, xs[i], ys[i]);
-        double t = (now() - t0) / M * 1e9;
+        double t = (bench_now() - t0) / M * 1e9;
         best = t < best ? t : best;
         sink += s;
     }
@@ -127,13 +114,13 @@ int main(void)
     log_uniform(10, 1e6);
     bench("stirlerr_dd [10, 1e6]      Binet series", STIRLERR);
     for (int i = 0; i < M; i++) {
-        ys[i] = 1 + 1000 * uniform01();
-        xs[i] = ys[i] * (1 + 0.2 * (uniform01() - 0.5)); /* |v| < 0.05 */
+        ys[i] = 1 + 1000 * bench_uniform01(&rng_state);
+        xs[i] = ys[i] * (1 + 0.2 * (bench_uniform01(&rng_state) - 0.5)); /* |v| < 0.05 */
     }
     bench("bd0_dd      |x/np - 1| < 0.1  atanh series", BD0);
     for (int i = 0; i < M; i++) {
-        ys[i] = 1 + 1000 * uniform01();
-        double r = pow(10, 4 * (uniform01() - 0.5));
+        ys[i] = 1 + 1000 * bench_uniform01(&rng_state);
+        double r = pow(10, 4 * (bench_uniform01(&rng_state) - 0.5));
         xs[i] = ys[i] * (r > 0.8 && r < 1.25 ? 3 * r : r);
     }
     bench("bd0_dd      x/np 1e-2..1e2  x log(x/np) + ...", BD0);

@@ -85,18 +85,6 @@ static inline vdbl v_lookup4(const double t[4], vtab i)
     return _mm256_castps_pd(_mm256_permutevar8x32_ps(_mm256_castpd_ps(_mm256_loadu_pd(t)), i));
 }
 
-/* Rows of a table with `width` doubles per row: t[width * row + col] per lane, where row
- * holds integral doubles in range (the index must fit in 31 bits); one vgatherdpd. */
-typedef __m128i vrow;
-static inline vrow v_row_index(vdbl row, int width)
-{
-    return _mm256_cvttpd_epi32(_mm256_mul_pd(row, _mm256_set1_pd(width)));
-}
-static inline vdbl v_gather(const double *t, vrow i, int col)
-{
-    return _mm256_i32gather_pd(t + col, i, 8);
-}
-
 /* Writes the lanes of a whose bit is set in mask to dst, packed to the front, and returns
  * their number; dst must have room for VLEN doubles. (One vpermd by a left-pack table.) */
 static inline int v_compress_store(double *dst, vdbl a, int mask)

@@ -72,19 +72,6 @@ static inline vdbl v_lookup4(const double t[4], vtab i)
     return vcombine_f64(vld1_f64(t + vgetq_lane_u64(i, 0)), vld1_f64(t + vgetq_lane_u64(i, 1)));
 }
 
-/* Rows of a table with `width` doubles per row: t[width * row + col] per lane, where row
- * holds integral doubles in range (two loads: AdvSIMD has no gather). */
-typedef uint64x2_t vrow;
-static inline vrow v_row_index(vdbl row, int width)
-{
-    return vcvtq_u64_f64(vmulq_f64(row, vdupq_n_f64(width)));
-}
-static inline vdbl v_gather(const double *t, vrow i, int col)
-{
-    return vcombine_f64(vld1_f64(t + col + vgetq_lane_u64(i, 0)),
-                        vld1_f64(t + col + vgetq_lane_u64(i, 1)));
-}
-
 /* Writes the lanes of a whose bit is set in mask to dst, packed; returns their number. */
 static inline int v_compress_store(double *dst, vdbl a, int mask)
 {

@@ -6,8 +6,8 @@
  *              precise forms (the rationals' last steps in double-double); for sdlog > 1 the
  *              tail lanes take one Newton step on top (exp turns sdlog times z's error into
  *              the result's, and the tail fits are only good to ~1.5e-17).
- * log x must be good to ~2^-70 absolute (Phi(z) moves by |z| / sdlog times its error), so it
- * has its own vector log below, with the atanh series' leading terms in double-double.
+ * log x must be good to ~2^-70 absolute (Phi(z) moves by |z| / sdlog times its error): common.h's
+ * v_log_full_dd, except in the body stage of plnorm where the cheap log is enough.
  * x <= 0, Inf, NaN, results outside the normal range and quantiles for sdlog > 4 go to the
  * scalar reference. The callers (dispatch/) have sent irregular parameters
  * (lnorm_params_regular) to the scalar loop already. */
@@ -24,55 +24,6 @@ struct lnorm_args {
     double log_hi, log_lo; /* dlnorm: log(sdlog sqrt(2 pi)) as a double-double */
     double zs_max;      /* qlnorm: largest |sdlog z| the vector path takes (Inf or 0) */
 };
-
-/* log(x) = hi + *lo for x > 0 finite (other lanes unspecified), to ~2^-70 absolute:
- * x = 2^e m, m in [sqrt(1/2), sqrt(2)), log m = 2 atanh(s), s = (m - 1)/(m + 1) with
- *     2 atanh(s) = 2s + s^3 (2/3 + s^2 (2/5 + s^2 U(s^2))),
- * s, the 2/3 and 2/5 steps and the products in double-double (|s| <= 0.1716: the 2/5 s^5
- * term alone is 2^-14, too big to round in double). Subnormal x is scaled by 2^54 first. */
-ALWAYS_INLINE vdbl v_log_full_dd(vdbl x, vdbl *lo)
-{
-    static const double atanh_rest[10] = {
-        2.0 / 7,  2.0 / 9,  2.0 / 11, 2.0 / 13, 2.0 / 15,
-        2.0 / 17, 2.0 / 19, 2.0 / 21, 2.0 / 23, 2.0 / 25, /* truncation < 2^-72 */
-    };
-    vmsk sub = v_lt(x, v_set(DBL_MIN));
-    int any_sub = v_any(sub);
-    if (any_sub)
-        x = v_sel(sub, v_mul(x, v_set(0x1p54)), x);
-    vdbl m, e = v_exponent(x, &m);
-    if (any_sub)
-        e = v_sel(sub, v_sub(e, v_set(54)), e);
-    vdbl f = v_sub(m, v_set(1)); /* exact */
-    vdbl d_lo, d = v_two_sum(m, v_set(1), &d_lo);
-    vdbl s = v_div(f, d);
-    /* (f - s (d + d_lo)) / d, with 1/d = (1 - s)/2 (to ~2^-53, plenty for this correction) */
-    vdbl s_lo = v_mul(v_fnma(s, d_lo, v_fnma(s, d, f)), v_fnma(s, v_set(0.5), v_set(0.5)));
-    vdbl s2_lo, s2 = v_two_prod(s, s, &s2_lo);
-    s2_lo = v_fma(v_add(s, s), s_lo, s2_lo);
-    vdbl u = v_mul(s2, v_poly_split(atanh_rest, 9, s2));
-    /* v = 2/5 + s2 U, w = 2/3 + s2 v, each as a double-double */
-    vdbl v = v_add(v_set(0x1.999999999999ap-2), u);
-    vdbl v_lo = v_add(v_add(v_sub(v_set(0x1.999999999999ap-2), v), u), v_set(-0x1.999999999999ap-56));
-    vdbl sv_lo, sv = v_two_prod(s2, v, &sv_lo);
-    sv_lo = v_fma(s2, v_lo, v_fma(s2_lo, v, sv_lo));
-    vdbl w = v_add(v_set(0x1.5555555555555p-1), sv);
-    vdbl w_lo = v_add(v_add(v_sub(v_set(0x1.5555555555555p-1), w), sv),
-                      v_add(sv_lo, v_set(0x1.5555555555555p-55)));
-    /* s^3 w */
-    vdbl s3_lo, s3 = v_two_prod(s, s2, &s3_lo);
-    s3_lo = v_fma(s, s2_lo, v_fma(s_lo, s2, s3_lo));
-    vdbl t_lo, t = v_two_prod(s3, w, &t_lo);
-    t_lo = v_fma(s3, w_lo, v_fma(s3_lo, w, t_lo));
-    /* log m = 2s + t; + e ln 2 (e LN2_HI exact) */
-    vdbl lm_err, lm = v_two_sum(v_add(s, s), t, &lm_err);
-    vdbl lm_lo = v_add(lm_err, v_fma(v_set(2), s_lo, t_lo));
-    vdbl err, hi = v_two_sum(v_mul(e, v_set(LN2_HI)), lm, &err);
-    vdbl small = v_add(err, v_fma(e, v_set(LN2_LO), lm_lo)); /* e LN2_LO may exceed ulp(hi) */
-    vdbl sum = v_add(hi, small);
-    *lo = v_sub(small, v_sub(sum, hi));
-    return sum;
-}
 
 /* z = (log x - meanlog) / sdlog = zh + *zl for x > 0 finite; from the vector layer's log
  * (~2^-55 absolute) where the caller allows it (cheap), else from v_log_full_dd */

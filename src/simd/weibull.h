@@ -1,8 +1,7 @@
 /* Weibull distribution kernels, written once over the vector layer (see
  * src/scalar/weibull.c for the method, which these follow). u = x/scale is the quotient
- * with its exact remainder; log u and L = shape log u are double-doubles from the
- * reference's table-driven log (~2^-78; rows fetched lane by lane, the vector layer has no
- * gather), and w = e^L comes from wb_exp (a 4-entry lookup and a long series, ~2^-66): the
+ * with its exact remainder; log u and L = shape log u are double-doubles from the vector
+ * layer's precise log (v_log_full_dd, ~2^-70 absolute), and w = e^L comes from wb_exp (a 4-entry lookup and a long series, ~2^-66): the
  * upper tail e^-w, the log lower tail near 0 and the log density have condition w in w, so
  * L and w must be that good. Results that are only rounded (d, q, e^-w) and 1 - e^-w use
  * exp.h's cheaper exponentials; qweibull takes the vector layer's log from shape 1 on (q's
@@ -31,37 +30,11 @@ struct weibull_args {
 #define WEIBULL_EXP_MAX 708.0   /* e^a, a in [-708, 708], stays a normal double */
 #define WEIBULL_IPOW_MAX 4      /* integral shapes up to this: w = u^shape by products */
 
-/* log x = hi + *lo for positive normal x (other lanes: any positive normal stand-in first),
- * as the reference's log_reduced: x = 2^e m, m r_j - 1 = t + tl exactly */
-ALWAYS_INLINE vdbl wb_log(vdbl x, vdbl *lo)
-{
-    vdbl m, e = v_exponent(x, &m);
-    /* numerics' log_table: row round(256 m) - LOG_TABLE_FIRST */
-    vdbl j = v_round(v_mul(m, v_set(256)));
-    j = v_min(v_max(j, v_set(LOG_TABLE_FIRST)), v_set(LOG_TABLE_FIRST + 181));
-    vrow i = v_row_index(v_sub(j, v_set(LOG_TABLE_FIRST)), 3);
-    vdbl row[3] = {v_gather(&log_table[0][0], i, 0), v_gather(&log_table[0][0], i, 1),
-                   v_gather(&log_table[0][0], i, 2)};
-    vdbl p_lo, p = v_two_prod(m, row[0], &p_lo);
-    vdbl tl, t = v_fast_two_sum(v_sub(p, v_set(1)), p_lo, &tl);
-    vdbl sq_lo, sq = v_two_prod(t, t, &sq_lo);
-    vdbl tail = v_fma(v_mul(t, sq), v_poly_split(log1p_tail_coeffs, 7, t),
-                      v_fnma(tl, t, tl));
-    /* each sum's first term is 0 or the larger: |e ln2| >= 0.69 > |row[1]|, and
-     * |row[1]| >= 2^-8 > |t| for j != 0 */
-    vdbl a_err, a = v_fast_two_sum(v_mul(e, v_set(LN2_HI)), row[1], &a_err);
-    vdbl e1, s1 = v_fast_two_sum(a, t, &e1);
-    vdbl e2, s2 = v_fast_two_sum(s1, v_mul(v_set(-0.5), sq), &e2);
-    vdbl small = v_add(v_fma(e, v_set(LN2_LO), row[2]), a_err);
-    vdbl sum = v_add(v_add(e1, e2), v_add(v_fma(v_set(-0.5), sq_lo, small), tail));
-    return v_fast_two_sum(s2, sum, lo);
-}
-
 /* log(hi + lo) = result + *l_lo for hi positive normal, |lo| <= ulp(hi): log(1 + lo/hi) to
  * second order (all of it where hi = 1) */
 ALWAYS_INLINE vdbl wb_log_dd(vdbl hi, vdbl lo, vdbl *l_lo)
 {
-    vdbl ll, l = wb_log(hi, &ll);
+    vdbl ll, l = v_log_full_dd(hi, &ll);
     vdbl d = v_div(lo, hi);
     vdbl err, s = v_two_sum(l, d, &err);
     return v_fast_two_sum(s, v_add(err, v_fnma(v_mul(v_set(0.5), d), d, ll)), l_lo);
