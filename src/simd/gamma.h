@@ -19,59 +19,57 @@
  * (the log's ~2^-70 absolute times shape - 1, lgamma's 2^-64 relative: below 2^-56);
  * beyond, Loader's form through bd0, whose terms do not grow with shape */
 #define GAMMA_D_DIRECT_MAX 64.0
-/* bd0(a, y) by its series in v = (a - y)/(a + y) up to this |v| (as the scalar core) */
-#define GAMMA_BD0_SERIES_MAX 0x1p-4
+/* bd0(x, np) by its series in v = (x - np)/(x + np) up to this |v| (as the scalar core) */
+#define BD0_SERIES_MAX 0x1p-4
 
 struct gamma_args {
     double shape, scale, inv_scale;
     double ls_hi, ls_lo;   /* log scale */
     double la_hi, la_lo;   /* log shape */
     double m1_hi, m1_lo;   /* shape - 1 */
-    double a23_hi, a23_lo; /* 2 shape / 3 */
     double c_hi, c_lo;     /* dgamma: the constant term of log d (see dgamma_vec) */
     int lower_tail, log_flag;
     int direct;            /* dgamma: shape <= GAMMA_D_DIRECT_MAX */
 };
 
-/* bd0(a, y) = a log(a/y) + y - a for y = y + y_lo, with log y = ly + ly_lo at hand (~2^-70
- * absolute), as hi + *lo to ~2^-64 relative: where |v| <= 1/16 Loader's series
- *     bd0 = (a - y) v + 2a (v^3/3 + v^5/5 + ...),  v = (a - y)/(a + y),
- * with (a - y) v and 2a v^3/3 in double-double (the rest is below 2^-14 of the sum), else
- * a (log a - log y) + (y - a), which cancels by at most a factor ~2^8 there. */
-ALWAYS_INLINE vdbl v_bd0_dd(vdbl y, vdbl y_lo, vdbl ly, vdbl ly_lo, const struct gamma_args *a,
-                            vdbl *lo)
+/* bd0(x, np) = x log(x/np) + np - x for an exact double x > 0 and np = np + np_lo, with
+ * log x - log np = L + L_lo at hand (~2^-70 absolute), as hi + *lo to ~2^-64 relative:
+ * where |v| <= 1/16 Loader's series
+ *     bd0 = (x - np) v + 2x (v^3/3 + v^5/5 + ...),  v = (x - np)/(x + np),
+ * with (x - np) v and 2x v^3/3 in double-double (the rest is below 2^-14 of the sum), else
+ * x (log x - log np) + (np - x), which cancels by at most a factor ~2^8 there. */
+ALWAYS_INLINE vdbl v_bd0_dd(vdbl x, vdbl np, vdbl np_lo, vdbl L, vdbl L_lo, vdbl *lo)
 {
     static const double series[7] = {1.0 / 5,  1.0 / 7,  1.0 / 9, 1.0 / 11,
                                      1.0 / 13, 1.0 / 15, 1.0 / 17}; /* truncation 2^-70 */
-    vdbl shape = v_set(a->shape);
-    vdbl e, dh = v_two_sum(shape, v_neg(y), &e);
-    vdbl dl = v_sub(e, y_lo); /* a - y */
-    vdbl sh = v_two_sum(shape, y, &e);
-    vdbl sl = v_add(e, y_lo); /* a + y */
+    vdbl e, dh = v_two_sum(x, v_neg(np), &e);
+    vdbl dl = v_sub(e, np_lo); /* x - np */
+    vdbl sh = v_two_sum(x, np, &e);
+    vdbl sl = v_add(e, np_lo); /* x + np */
     vdbl rec = v_div(v_set(1), sh);
     vdbl vh = v_mul(dh, rec);
     vdbl vl = v_mul(v_add(v_fnma(vh, sh, dh), v_fnma(vh, sl, dl)), rec);
-    /* (a - y) v */
+    /* (x - np) v */
     vdbl dv_lo, dv = v_two_prod(dh, vh, &dv_lo);
     dv_lo = v_add(dv_lo, v_fma(dh, vl, v_mul(dl, vh)));
-    /* v^3 and 2a v^3 / 3 */
+    /* v^3 and 2x/3 v^3 (2x/3 with its remainder: 2x is exact) */
     vdbl v2_lo, v2 = v_two_prod(vh, vh, &v2_lo);
     v2_lo = v_fma(v_add(vh, vh), vl, v2_lo);
     vdbl v3_lo, v3 = v_two_prod(v2, vh, &v3_lo);
     v3_lo = v_add(v3_lo, v_fma(v2, vl, v_mul(v2_lo, vh)));
-    vdbl t_lo, t = v_two_prod(v_set(a->a23_hi), v3, &t_lo);
-    t_lo = v_add(t_lo, v_fma(v_set(a->a23_hi), v3_lo, v_mul(v_set(a->a23_lo), v3)));
-    vdbl rest = v_mul(v_mul(v_mul(v_set(2 * a->shape), v3), v2), v_poly_split(series, 6, v2));
+    vdbl x2 = v_add(x, x), c = v_mul(x2, v_set(1.0 / 3));
+    vdbl c_lo = v_mul(v_fnma(c, v_set(3), x2), v_set(1.0 / 3));
+    vdbl t_lo, t = v_two_prod(c, v3, &t_lo);
+    t_lo = v_add(t_lo, v_fma(c, v3_lo, v_mul(c_lo, v3)));
+    vdbl rest = v_mul(v_mul(v_mul(x2, v3), v2), v_poly_split(series, 6, v2));
     vdbl s_err, s = v_two_sum(dv, t, &s_err);
     vdbl s_lo = v_add(v_add(s_err, rest), v_add(dv_lo, t_lo));
-    /* far: a (log a - log y) - (a - y) */
-    vdbl L_lo, L = v_two_sum(v_set(a->la_hi), v_neg(ly), &L_lo);
-    L_lo = v_add(L_lo, v_sub(v_set(a->la_lo), ly_lo));
-    vdbl aL_lo, aL = v_two_prod(shape, L, &aL_lo);
-    aL_lo = v_fma(shape, L_lo, aL_lo);
-    vdbl f_err, f = v_two_sum(aL, v_neg(dh), &f_err);
-    vdbl f_lo = v_add(f_err, v_sub(aL_lo, dl));
-    vmsk series_lane = v_le(v_abs(vh), v_set(GAMMA_BD0_SERIES_MAX));
+    /* far: x L - (x - np) */
+    vdbl xL_lo, xL = v_two_prod(x, L, &xL_lo);
+    xL_lo = v_fma(x, L_lo, xL_lo);
+    vdbl f_err, f = v_two_sum(xL, v_neg(dh), &f_err);
+    vdbl f_lo = v_add(f_err, v_sub(xL_lo, dl));
+    vmsk series_lane = v_le(v_abs(vh), v_set(BD0_SERIES_MAX));
     return v_fast_two_sum(v_sel(series_lane, s, f), v_sel(series_lane, s_lo, f_lo), lo);
 }
 
@@ -105,7 +103,10 @@ ALWAYS_INLINE vdbl dgamma_vec(vdbl x, const void *args, vmsk *slow)
         hi = s2;
         lo = v_add(v_add(e1, e2), v_add(v_sub(p_lo, y_lo), v_set(a->c_lo)));
     } else {
-        vdbl b_lo, b = v_bd0_dd(y, y_lo, ly, ly_lo, a, &b_lo);
+        /* log shape - log y */
+        vdbl L_lo, L = v_two_sum(v_set(a->la_hi), v_neg(ly), &L_lo);
+        L_lo = v_add(L_lo, v_sub(v_set(a->la_lo), ly_lo));
+        vdbl b_lo, b = v_bd0_dd(v_set(a->shape), y, y_lo, L, L_lo, &b_lo);
         vdbl e1, s1 = v_two_sum(v_set(a->c_hi), v_neg(b), &e1);
         vdbl e2, s2 = v_two_sum(s1, v_neg(lx), &e2);
         hi = s2;
@@ -132,7 +133,6 @@ static struct gamma_args gamma_args_make(const double *param, int lower_tail, in
 {
     double shape = param[0], scale = param[1];
     dd ls = log_dd(scale), la = log_dd(shape), m1 = two_sum(shape, -1);
-    double a23 = 2 * shape / 3;
     int direct = shape <= GAMMA_D_DIRECT_MAX;
     dd c;
     if (direct)
@@ -140,9 +140,8 @@ static struct gamma_args gamma_args_make(const double *param, int lower_tail, in
     else
         c = dd_sub(dd_sub((dd){la.hi / 2, la.lo / 2}, stirlerr_dd(shape)),
                    (dd){LN_SQRT_2PI_HI, LN_SQRT_2PI_LO});
-    return (struct gamma_args){shape,  scale,  1 / scale, ls.hi,      ls.lo,    la.hi,
-                               la.lo,  m1.hi,  m1.lo,     a23,        fma(-a23, 3, 2 * shape) / 3,
-                               c.hi,   c.lo,   lower_tail, log_flag,  direct};
+    return (struct gamma_args){shape, scale, 1 / scale, ls.hi,      ls.lo,    la.hi,  la.lo, m1.hi,
+                               m1.lo, c.hi,  c.lo,      lower_tail, log_flag, direct};
 }
 
 static void ISA_SUFFIX(dgamma_array)(size_t n, const double *x, const double *param,
