@@ -144,6 +144,14 @@ dd gamma_cf_log_q(double a, double y, dd log_term)
      * ratios accumulates ~n roundings (2.5e-15 at n = 40 near y = a), so f itself is then
      * evaluated backward from a few more terms (a handful of roundings). */
     const double tiny = 0x1p-1000;
+    dd b = two_sum(y, 1 - a);
+    if (y > 0x1p40 * fmax(1, a)) {
+        /* f = y + 1 - a + (a - 1)/y to 2^-80 relative; there the iteration's ratios are 1
+         * up to their roundings and would never settle (and 1/d turns subnormal for
+         * y > 2^1022) */
+        dd r = dd_add(log_term, log_dd(a));
+        return dd_sub(r, log_dd(b.hi + (b.lo + (a - 1) / y)));
+    }
     double f = y + 1 - a;
     if (f == 0)
         f = tiny;
@@ -160,13 +168,12 @@ dd gamma_cf_log_q(double a, double y, dd log_term)
         d = 1 / d;
         double delta = c * d;
         f *= delta;
-        if (fabs(delta - 1) <= 0x1p-56)
+        if (fabs(delta - 1) <= 0x1p-52) /* 1 to within its last bit */
             break;
     }
     double t = 0;
     for (int k = n + n / 4 + 4; k >= 1; k--)
         t = -k * (k - a) / ((y + (2 * k + 1 - a)) + t);
-    dd b = two_sum(y, 1 - a);
     f = b.hi + (b.lo + t);
     dd r = dd_add(log_term, log_dd(a));
     return dd_sub(r, log_dd(f));
