@@ -1506,11 +1506,18 @@ def format_row(row):
                      + [str(lower), str(lg), norm.fmt(want), norm.fmt(lo)])
 
 
-def generate(names, out_dir):
+def pool_map(workers, func, items):
+    """map(func, items) in `workers` processes (1: in this one)."""
+    if workers <= 1:
+        return list(map(func, items))
+    with multiprocessing.Pool(workers) as pool:
+        return pool.map(func, items, chunksize=32)
+
+
+def generate(names, out_dir, workers=2, prog='gen_closed'):
     t0 = time.time()
     cases = [c for name in names for c in all_cases(FAMILIES[name])]
-    with multiprocessing.Pool(2) as pool:
-        rows = pool.map(compute_row, cases, chunksize=32)
+    rows = pool_map(workers, compute_row, cases)
     for name in names:
         fam = FAMILIES[name]
         mine = [row for row in rows if row is not None and row[0] == name]
@@ -1519,9 +1526,9 @@ def generate(names, out_dir):
             f.write(header(fam) + "\n")
             for row in mine:
                 f.write(format_row(row) + "\n")
-        sys.stderr.write("gen_closed: %s: %d rows\n" % (path, len(mine)))
-    sys.stderr.write("gen_closed: %d rows in %.1f s\n"
-                     % (sum(r is not None for r in rows), time.time() - t0))
+        sys.stderr.write("%s: %s: %d rows\n" % (prog, path, len(mine)))
+    sys.stderr.write("%s: %d rows in %.1f s\n"
+                     % (prog, sum(r is not None for r in rows), time.time() - t0))
 
 
 # --------------------------------------------------------------------------
@@ -1593,11 +1600,18 @@ def naive_pdf(name, x, th):
     return th[0] / th[1] * (x / th[1]) ** (th[0] - 1) * mpmath.exp(-(x / th[1]) ** th[0])
 
 
+# name -> check(row): the independent cross-check of a family defined in another
+# generator (gen_gamma.py), which replaces the textbook formulas below
+INDEPENDENT = {}
+
+
 def _independent(row):
     """None if fine or not applicable, else a message."""
     name, func, region, x, theta, lower, lg, want, lo = row
     if region == 'special' or not math.isfinite(want) or want == 0:
         return None
+    if name in INDEPENDENT:
+        return INDEPENDENT[name](row)
     fam = FAMILIES[name]
     exact = mpf(want) + mpf(lo)
     try:
@@ -1669,7 +1683,7 @@ def ulps(got, want, lo):
     return float(abs(mpf(got) - exact) / norm.ulp_of_exact(abs(exact)))
 
 
-def check(names, data_dir):
+def check(names, data_dir, workers=2):
     rows = []
     for name in names:
         rows += read_tsv(os.path.join(data_dir, name + '.tsv'))
@@ -1688,9 +1702,8 @@ def check(names, data_dir):
                 != (special_value(FAMILIES[r[0]], *r[1:2], *r[3:7]) is not None)]
     print("'special' rows that are no R special case, 'edge' rows that are:", len(misfiled))
     t0 = time.time()
-    with multiprocessing.Pool(2) as pool:
-        res = pool.map(_recheck, rows, chunksize=32)
-        ind = pool.map(_independent, rows, chunksize=32)
+    res = pool_map(workers, _recheck, rows)
+    ind = pool_map(workers, _independent, rows)
     differ = [r for (s, h), r in zip(res, rows) if not s]
     not_half = [r for (s, h), r in zip(res, rows) if not h]
     print("recheck at %d digits: %d differ, %d not within 1/2 ulp (%.0f s)"
