@@ -119,7 +119,7 @@ static double qpois_checked(double p, double lambda, int lower_tail, int log_p)
         p *= 1 + 8 * DBL_EPSILON;
     const struct pois_search s = {lambda, p, lower_tail, log_p};
     /* lo: not yet the quantile (-1: below 0), hi: the quantile or beyond */
-    double lo, hi, step = 1;
+    double lo, hi, step = fmax(1, floor(k * 0x1p-10));
     if (pois_at_or_past(&s, k)) {
         hi = k;
         for (;;) {
