@@ -99,7 +99,9 @@ dd gamma_log_term(double a, double y)
     /* a <= 1: |a log y| < y wherever y is large, so nothing cancels */
     dd t = dd_mul((dd){a, 0}, log_dd(y));
     t = dd_add(t, (dd){-y, 0});
-    return dd_sub(t, lgamma1p_dd(a));
+    t = dd_sub(t, lgamma1p_dd(a));
+    /* a log y or lgamma1p(a) overflowing (a near DBL_MAX) meet as Inf - Inf: the term is 0 */
+    return isnan(t.hi) ? (dd){-INFINITY, 0} : t;
 }
 
 /* ---- the methods ---------------------------------------------------------------------------- */
