@@ -113,17 +113,25 @@ dd gamma_log_term(double a, double y)
 /* Taylor (a < 1, y < 1): u = a log y - lgamma1p(a), P = e^u (1 + s), Q = -expm1(u) - e^u s */
 static dd gamma_taylor_log_ratio(double a, double y, int upper)
 {
-    double t = 1, s = 0;
-    for (int n = 1; n < 200; n++) {
+    /* s = -a y/(a + 1) + sum_{n>=2}: the first term (up to 0.37 near y = 1, where Q's two
+     * parts cancel a little) in double-double, the rest summed with compensation */
+    dd s_dd = dd_div(two_prod(-a, y), two_sum(a, 1));
+    double t = -y, tail = 0, comp = 0;
+    for (int n = 2; n < 200; n++) {
         t *= -y / n;
         double term = a * t / (a + n);
-        s += term;
-        if (fabs(term) <= 0x1p-60 * fabs(s))
+        dd acc = two_sum(tail, term);
+        tail = acc.hi;
+        comp += acc.lo;
+        if (fabs(term) <= 0x1p-60 * fabs(s_dd.hi))
             break;
     }
+    s_dd = dd_add(s_dd, two_sum(tail, comp));
+    double s = s_dd.hi;
     dd u = dd_sub(dd_mul((dd){a, 0}, log_dd(y)), lgamma1p_dd(a));
     if (!upper) {
         dd l = log1p_dd(s);
+        l.lo += s_dd.lo / (1 + s);
         return dd_add(u, l);
     }
     if (a < 0x1p-40) {
@@ -146,8 +154,9 @@ static dd gamma_taylor_log_ratio(double a, double y, int upper)
         return dd_add(log_dd(a), log_of_dd(w));
     }
     dd em = expm1_dd(u); /* Q = -(em + s (1 + em)) */
-    dd q = dd_add(em, two_prod(s, 1 + em.hi));
-    q.lo += s * em.lo;
+    dd e = two_sum(1, em.hi);
+    e.lo += em.lo;
+    dd q = dd_add(em, dd_mul(s_dd, e));
     return log_of_dd((dd){-q.hi, -q.lo});
 }
 
