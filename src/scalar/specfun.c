@@ -131,17 +131,29 @@ static dd lgamma_stirling_dd(dd x)
     return isfinite(r.hi) ? r : dd_inf;
 }
 
+/* x + k for a double-double x and an integer k, as a double-double */
+static inline dd plus_int_dd(dd x, int k)
+{
+    dd s = two_sum(x.hi, k);
+    s.lo += x.lo;
+    return s;
+}
+
 /* lgamma(x) for 0 < x < 10 (a double-double x): lgamma(x + n) - log(x (x + 1) ... (x + n - 1))
- * with x + n in [10, 11) */
+ * with x + n in [10, 11); the product as two chains (even and odd k), whose latency (not their
+ * flops) is the cost */
 static dd lgamma_recurrence_dd(dd x)
 {
     int n = (int)(STIRLING_MIN - x.hi) + 1;
-    dd prod = x;
-    for (int k = 1; k < n; k++) {
-        dd xk = two_sum(x.hi, k);
-        xk.lo += x.lo;
-        prod = dd_mul(prod, xk);
+    dd even = x, odd = {1, 0};
+    int k = 1;
+    for (; k + 1 < n; k += 2) {
+        odd = dd_mul(odd, plus_int_dd(x, k));
+        even = dd_mul(even, plus_int_dd(x, k + 1));
     }
+    if (k < n)
+        odd = dd_mul(odd, plus_int_dd(x, k));
+    dd prod = dd_mul(even, odd);
     dd xn = two_sum(x.hi, n);
     xn = fast_two_sum(xn.hi, xn.lo + x.lo);
     return dd_sub(lgamma_stirling_dd(xn), log_of_dd(prod));
@@ -244,9 +256,9 @@ static dd log_quotient_dd(double a, double b)
     double q = a / b;
     if (!(q > 0x1p-1000 && q < 0x1p1000))
         return log_ratio_dd(a, b);
-    double q_lo = exact_remainder(a, q, b) / b;
     dd l = log_fast_dd(q);
-    return fast_two_sum(l.hi, l.lo + q_lo / q);
+    /* log(1 + r/(q b)), r the remainder, to first order; q b = a but for rounding */
+    return fast_two_sum(l.hi, l.lo + exact_remainder(a, q, b) / a);
 }
 
 /* bd0(x, np) / s for s = 2^k, x >= 0, 0 < np, both finite, with xs = x / s and nps = np / s:

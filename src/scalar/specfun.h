@@ -10,9 +10,10 @@
  * (there in absolute terms). Per function, the worst pair: lgamma 2^-68.7, lgamma1p 2^-69,
  * stirlerr 2^-70, bd0 2^-64.2, log1pmx 2^-64.6 (in the series' double tails).
  * Arguments outside a domain give NaN (never a trap, never errno). Cost per call on a
- * shared x86-64 without FMA (tools/bench-specfun): lgamma 60-260 ns, stirlerr 4 ns at
- * half-integers below 10, 45 ns from 10 on, ~270 ns elsewhere; bd0 ~40 ns (series) and
- * ~65 ns (log); log1pmx ~35 ns. R's lgammacor(x) is stirlerr_dd(x) for x >= 10. */
+ * shared x86-64 built without FMA (tools/bench-specfun, where libRmath's lgammafn takes
+ * ~70 ns): lgamma 55-230 ns, lgamma1p 50-240 ns, stirlerr 4 ns at half-integers below 10,
+ * 35 ns from 10 on, ~230 ns elsewhere; bd0 ~25 ns (series) and ~50 ns (log); log1pmx
+ * 24-40 ns (libRmath's ~17). R's lgammacor(x) is stirlerr_dd(x) for x >= 10. */
 #ifndef VDIST_SPECFUN_H
 #define VDIST_SPECFUN_H
 
