@@ -90,6 +90,8 @@ dd gamma_log_term(double a, double y)
 {
     if (a > 1 && y >= 0x1p-1000 && y <= 0x1p1000) {
         dd s = stirlerr_dd(a), b = bd0_dd(a, y), la = log_dd(a);
+        if (isinf(b.hi)) /* bd0 overflows (a near DBL_MAX): the term is e^-Inf */
+            return (dd){-INFINITY, 0};
         dd r = dd_add(dd_add(s, b), (dd){LN_SQRT_2PI_HI, LN_SQRT_2PI_LO});
         r = dd_add(r, dd_scale(la, 0.5));
         return dd_neg(r);
@@ -97,30 +99,64 @@ dd gamma_log_term(double a, double y)
     /* a <= 1: |a log y| < y wherever y is large, so nothing cancels */
     dd t = dd_mul((dd){a, 0}, log_dd(y));
     t = dd_add(t, (dd){-y, 0});
-    return dd_sub(t, lgamma1p_dd(a));
+    t = dd_sub(t, lgamma1p_dd(a));
+    /* a log y or lgamma1p(a) overflowing (a near DBL_MAX) meet as Inf - Inf: the term is 0 */
+    return isnan(t.hi) ? (dd){-INFINITY, 0} : t;
 }
 
 /* ---- the methods ---------------------------------------------------------------------------- */
 
+#define EULER_GAMMA_HI 0x1.2788cfc6fb619p-1 /* Euler's gamma as a double-double */
+#define EULER_GAMMA_LO -0x1.6cb90701fbfabp-58
+#define ZETA2_HALF 0x1.a51a6625307d3p-1     /* zeta(2) / 2 = pi^2 / 12 */
+
 /* Taylor (a < 1, y < 1): u = a log y - lgamma1p(a), P = e^u (1 + s), Q = -expm1(u) - e^u s */
 static dd gamma_taylor_log_ratio(double a, double y, int upper)
 {
-    double t = 1, s = 0;
-    for (int n = 1; n < 200; n++) {
+    /* s = -a y/(a + 1) + sum_{n>=2}: the first term (up to 0.37 near y = 1, where Q's two
+     * parts cancel a little) in double-double, the rest summed with compensation */
+    dd s_dd = dd_div(two_prod(-a, y), two_sum(a, 1));
+    double t = -y, tail = 0, comp = 0;
+    for (int n = 2; n < 200; n++) {
         t *= -y / n;
         double term = a * t / (a + n);
-        s += term;
-        if (fabs(term) <= 0x1p-60 * fabs(s))
+        dd acc = two_sum(tail, term);
+        tail = acc.hi;
+        comp += acc.lo;
+        if (fabs(term) <= 0x1p-60 * fabs(s_dd.hi))
             break;
     }
+    s_dd = dd_add(s_dd, two_sum(tail, comp));
+    double s = s_dd.hi;
     dd u = dd_sub(dd_mul((dd){a, 0}, log_dd(y)), lgamma1p_dd(a));
     if (!upper) {
         dd l = log1p_dd(s);
+        l.lo += s_dd.lo / (1 + s);
         return dd_add(u, l);
     }
+    if (a < 0x1p-40) {
+        /* Q = a W, W = -(u/a) (1 + u/2) - (1 + u) s/a with u/a = log y - lgamma1p(a)/a: Q
+         * itself may be subnormal (a = 5e-324), W is not */
+        /* lgamma1p(a)/a = -gamma + zeta(2)/2 a - ... (lgamma1p(a) itself would be
+         * subnormal for subnormal a) */
+        dd lg_over_a = two_sum(-EULER_GAMMA_HI, -EULER_GAMMA_LO + ZETA2_HALF * a);
+        dd v = dd_sub(log_dd(y), lg_over_a);
+        double sigma = 0, t2 = 1;
+        for (int n = 1; n < 200; n++) {
+            t2 *= -y / n;
+            double term = t2 / (a + n);
+            sigma += term;
+            if (fabs(term) <= 0x1p-60 * fabs(sigma))
+                break;
+        }
+        dd w = dd_add(dd_neg(v), (dd){-0.5 * u.hi * v.hi, 0});
+        w = dd_add(w, two_prod(-sigma, 1 + u.hi));
+        return dd_add(log_dd(a), log_of_dd(w));
+    }
     dd em = expm1_dd(u); /* Q = -(em + s (1 + em)) */
-    dd q = dd_add(em, two_prod(s, 1 + em.hi));
-    q.lo += s * em.lo;
+    dd e = two_sum(1, em.hi);
+    e.lo += em.lo;
+    dd q = dd_add(em, dd_mul(s_dd, e));
     return log_of_dd((dd){-q.hi, -q.lo});
 }
 
@@ -215,6 +251,8 @@ dd gamma_log_ratio(double a, double y, int upper, dd *log_term)
     dd lt = gamma_log_term(a, y);
     if (log_term)
         *log_term = lt;
+    if (lt.hi == -INFINITY) /* y^a e^-y / Gamma(a + 1) = 0: the tail away from y is 0 */
+        return (y < a) == upper ? (dd){-0.0, 0} : (dd){-INFINITY, 0};
     if (a < 1 && y < 1)
         return gamma_taylor_log_ratio(a, y, upper);
     dd l;
@@ -340,13 +378,13 @@ double gamma_quantile_scaled(double a, double scale, int upper, dd target)
     dd lg1p = lgamma1p_dd(a);
     /* log P of the target, for the start and the tiny-quantile shortcut */
     dd lp = upper ? log1m_exp_dd(target) : target;
-    dd u_small = dd_div(dd_add(lp, lg1p), (dd){a, 0}); /* y^a / Gamma(a + 1) = P */
-    if (u_small.hi < -700) {
-        /* y < 2^-1000: P = y^a / Gamma(a + 1) to the last digit; x = e^(u + log scale) */
-        if (u_small.hi < -1e5)
-            return 0;
+    /* log y from y^a / Gamma(a + 1) = P, which holds to a relative y/(1 + a) */
+    double u_hi = (lp.hi + lg1p.hi) / a;
+    if (!(u_hi > -1e5))
+        return 0; /* y < e^-1e5 (and a subnormal a's -Inf) */
+    dd u_small = dd_div(dd_add(lp, lg1p), (dd){a, 0});
+    if (u_small.hi < -45) /* y < e^-45: that relation to the last digit; x = e^(u + log scale) */
         return exp_dd_value(dd_add(u_small, log_dd(scale)));
-    }
     double y;
     double y_small = exp(u_small.hi);
     if (a >= 1) { /* Wilson-Hilferty */

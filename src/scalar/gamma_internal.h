@@ -54,9 +54,15 @@ dd log1m_exp_dd(dd l);
 /* e^l as a double for a double-double l (0 below -1500, Inf above 710). */
 double exp_dd_value(dd l);
 
-/* The standard gamma quantile: y with log P(a, y) = target (upper = 0) or log Q(a, y) =
- * target (upper = 1), target a double-double <= 0, finite a > 0, returned as y.hi + *lo
- * (Newton on log y). scale multiplies the result with one rounding (x = scale y). */
+/* The gamma quantile x = scale y, y with log P(a, y) = target (upper = 0) or log Q(a, y) =
+ * target (upper = 1), for a double-double target < 0 and finite a > 0, scale > 0:
+ *   y < e^-45:  log y = (log P + lgamma1p(a)) / a, P = y^a / Gamma(a + 1) (1 + O(y)) being
+ *               exact to the last digit there; x = e^(log y + log scale);
+ *   else        Newton on u = log y (log P and log Q are concave in u, so it converges
+ *               monotonically; steps clamped to 4) from Wilson-Hilferty (a >= 1), the small-y
+ *               relation above, or for the upper tail far out the fixed point of
+ *               y = -log Q - lgamma(a) + (a - 1) log y; it stops once a step is below 2^-36
+ *               and x = scale y e^step is rounded once. */
 double gamma_quantile_scaled(double a, double scale, int upper, dd target);
 
 #endif

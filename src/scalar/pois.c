@@ -119,7 +119,9 @@ static double qpois_checked(double p, double lambda, int lower_tail, int log_p)
         p *= 1 + 8 * DBL_EPSILON;
     const struct pois_search s = {lambda, p, lower_tail, log_p};
     /* lo: not yet the quantile (-1: below 0), hi: the quantile or beyond */
-    double lo, hi, step = 1;
+    /* steps of 1 from the start (it is within a few of the answer but in the far tails);
+     * from starts beyond 2^52 (log p near -Inf) steps of k 2^-30 */
+    double lo, hi, step = k < 0x1p52 ? 1 : floor(k * 0x1p-30);
     if (pois_at_or_past(&s, k)) {
         hi = k;
         for (;;) {
