@@ -148,7 +148,10 @@ static double qpois_checked(double p, double lambda, int lower_tail, int log_p)
         }
     }
     while (hi - lo > 1) {
-        double mid = floor(lo + (hi - lo) / 2);
+        /* bisect on the log scale while the bracket spans more than a factor of 8 (a start
+         * of ~1e300 for an answer of 0 would take ~1000 halvings) */
+        double mid = hi > 8 * fmax(lo, 1) ? floor(sqrt(fmax(lo, 1)) * sqrt(hi))
+                                          : floor(lo + (hi - lo) / 2);
         if (mid <= lo || mid >= hi)
             break;
         if (pois_at_or_past(&s, mid))
