@@ -118,6 +118,24 @@ static double qpois_checked(double p, double lambda, int lower_tail, int log_p)
     else if (1 - p > 32 * DBL_EPSILON)
         p *= 1 + 8 * DBL_EPSILON;
     const struct pois_search s = {lambda, p, lower_tail, log_p};
+    /* a start far out (log p near -Inf) whose answer is 0: no search down to it */
+    if (k > 0x1p20 && pois_at_or_past(&s, 0))
+        return 0;
+    /* far in the upper tail (log of the upper tail probability L below -1000, beyond what
+     * the normal start can see) P(X > k) ~ dpois(k + 1): start from the root of
+     * k (log(k / lambda) - 1) + lambda = -L by fixed-point steps */
+    double L = log_p ? (lower_tail ? NAN : p) : (lower_tail ? NAN : log(p));
+    if (L < -1000 && k > lambda) {
+        double t = fmax(-L, lambda);
+        for (int i = 0; i < 60; i++) {
+            double next = (-L - lambda) / (log(t / lambda) - 1);
+            if (!(next > lambda) || fabs(next - t) <= 0x1p-40 * t)
+                break;
+            t = next;
+        }
+        if (t > lambda && t <= DBL_MAX)
+            k = nearbyint(t);
+    }
     /* lo: not yet the quantile (-1: below 0), hi: the quantile or beyond */
     /* steps of 1 from the start (it is within a few of the answer but in the far tails);
      * from starts beyond 2^52 (log p near -Inf) steps of k 2^-30 */
