@@ -68,6 +68,22 @@ static const struct bench_case cases[] = {
     {"dweibull(k=1.5)", "dweibull", {1.5, 1}, 1, 0, INPUT_SAMPLE},
     {"pweibull(k=1.5)", "pweibull", {1.5, 1}, 1, 0, INPUT_SAMPLE},
     {"qweibull(k=1.5)", "qweibull", {1.5, 1}, 1, 0, INPUT_P},
+    {"dgamma(a=2.5)", "dgamma", {2.5, 1}, 1, 0, INPUT_SAMPLE},
+    {"pgamma(a=2.5)", "pgamma", {2.5, 1}, 1, 0, INPUT_SAMPLE},
+    {"qgamma(a=2.5)", "qgamma", {2.5, 1}, 1, 0, INPUT_P},
+    {"dgamma(a=100)", "dgamma", {100, 1}, 1, 0, INPUT_SAMPLE},
+    {"pgamma(a=100)", "pgamma", {100, 1}, 1, 0, INPUT_SAMPLE},
+    {"pgamma(a=100,upper,log)", "pgamma", {100, 1}, 0, 1, INPUT_SAMPLE},
+    {"qgamma(a=100)", "qgamma", {100, 1}, 1, 0, INPUT_P},
+    {"dchisq(df=5)", "dchisq", {5}, 1, 0, INPUT_SAMPLE},
+    {"pchisq(df=5)", "pchisq", {5}, 1, 0, INPUT_SAMPLE},
+    {"qchisq(df=5)", "qchisq", {5}, 1, 0, INPUT_P},
+    {"dpois(l=10)", "dpois", {10}, 1, 0, INPUT_SAMPLE},
+    {"ppois(l=10)", "ppois", {10}, 1, 0, INPUT_SAMPLE},
+    {"qpois(l=10)", "qpois", {10}, 1, 0, INPUT_P},
+    {"dpois(l=1e4)", "dpois", {1e4}, 1, 0, INPUT_SAMPLE},
+    {"ppois(l=1e4)", "ppois", {1e4}, 1, 0, INPUT_SAMPLE},
+    {"qpois(l=1e4)", "qpois", {1e4}, 1, 0, INPUT_P},
 };
 
 /* What one timing runs: fn over n elements with the case's parameters. */

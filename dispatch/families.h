@@ -23,7 +23,10 @@
     X(logis, 2, "location", 0, "scale", 1)                                                     \
     X(lnorm, 2, "meanlog", 0, "sdlog", 1)                                                       \
     X(cauchy, 2, "location", 0, "scale", 1)                                                    \
-    X(weibull, 2, "shape", NAN, "scale", 1)
+    X(weibull, 2, "shape", NAN, "scale", 1)                                                     \
+    X(gamma, 2, "shape", NAN, "scale", 1)                                                       \
+    X(chisq, 1, "df", NAN, "", 0)                                                               \
+    X(pois, 1, "lambda", NAN, "", 0)
 
 /* NAME(x, param, lower_tail, log_flag) calling CALLEE with the parameters spread out: the
  * registry's calling form for one function. D: a density (no lower_tail), P: p or q; 1 or 2

@@ -329,19 +329,49 @@ static const double weibull_rmath_sets[][VD_MAX_PARAMS] = {
     {1, 1}, {2, 3}, {3, 0.5}, {4, 1}, {0.5, 2}, {NAN, 1}, {1, NAN}, {0, 1}, {1, 0}, {-1, 1}, {1, -1},
     {INFINITY, 1}, {1, INFINITY},
 };
-#define FAMILY_TESTS(family, location, sets, rmath_sets) \
+/* shape, scale: ordinary, tiny and huge shapes (the Taylor, series, continued fraction and
+ * Temme regions), extreme scales, the point mass, invalid and infinite parameters */
+static const double gamma_param_sets[][VD_MAX_PARAMS] = {
+    {2.5, 1}, {0.5, 2}, {100, 0.01}, {1e-3, 1}, {1e4, 3}, {1, 1}, {20, 1}, {1e10, 1},
+    {1e-300, 1}, {30, 1e300}, {0.7, 1e-300}, {DBL_TRUE_MIN, 1}, {1e15, 1e-10}, {NAN, 1},
+    {1, NAN}, {0, 1}, {-1, 1}, {1, 0}, {1, -1}, {INFINITY, 1}, {1, INFINITY},
+};
+static const double gamma_rmath_sets[][VD_MAX_PARAMS] = {
+    {1, 1}, {2.5, 1}, {0.5, 2}, {3, 0.5}, {NAN, 1}, {1, NAN}, {0, 1}, {-1, 1}, {1, 0},
+    {1, -1}, {INFINITY, 1}, {1, INFINITY},
+};
+static const double chisq_param_sets[][VD_MAX_PARAMS] = {
+    {3}, {1}, {2}, {0.5}, {1e4}, {1e-3}, {1e10}, {200}, {DBL_TRUE_MIN}, {0}, {-1}, {NAN},
+    {INFINITY},
+};
+static const double chisq_rmath_sets[][VD_MAX_PARAMS] = {
+    {1}, {2}, {5}, {3.5}, {0}, {-1}, {NAN}, {INFINITY},
+};
+static const double pois_param_sets[][VD_MAX_PARAMS] = {
+    {10}, {0.5}, {1e4}, {3}, {1e-3}, {1e10}, {1e15}, {1e-300}, {100}, {0}, {-1}, {NAN},
+    {INFINITY},
+};
+static const double pois_rmath_sets[][VD_MAX_PARAMS] = {
+    {3}, {10}, {0.5}, {0}, {-1}, {NAN}, {INFINITY},
+};
+#define FAMILY_TESTS(family, location, sets, rmath_sets, simd_divisor) \
     {#family, location, sizeof sets / sizeof *sets, sets, \
-     sizeof rmath_sets / sizeof *rmath_sets, rmath_sets}
+     sizeof rmath_sets / sizeof *rmath_sets, rmath_sets, simd_divisor}
 static const struct family_tests all_family_tests[] = {
-    FAMILY_TESTS(norm, 0, norm_param_sets, norm_rmath_sets),
-    FAMILY_TESTS(unif, 0, unif_param_sets, unif_rmath_sets),
-    FAMILY_TESTS(exp, -1, exp_param_sets, exp_rmath_sets),
+    FAMILY_TESTS(norm, 0, norm_param_sets, norm_rmath_sets, 1),
+    FAMILY_TESTS(unif, 0, unif_param_sets, unif_rmath_sets, 1),
+    FAMILY_TESTS(exp, -1, exp_param_sets, exp_rmath_sets, 1),
     /* logistic: location-scale like the normal */
-    FAMILY_TESTS(logis, 0, norm_param_sets, norm_rmath_sets),
+    FAMILY_TESTS(logis, 0, norm_param_sets, norm_rmath_sets, 1),
     /* log-normal: meanlog and sdlog are the normal's mean and sd; location is on log x */
-    FAMILY_TESTS(lnorm, -1, norm_param_sets, norm_rmath_sets),
-    FAMILY_TESTS(cauchy, 0, norm_param_sets, norm_rmath_sets),
-    FAMILY_TESTS(weibull, -1, weibull_param_sets, weibull_rmath_sets),
+    FAMILY_TESTS(lnorm, -1, norm_param_sets, norm_rmath_sets, 1),
+    FAMILY_TESTS(cauchy, 0, norm_param_sets, norm_rmath_sets, 1),
+    FAMILY_TESTS(weibull, -1, weibull_param_sets, weibull_rmath_sets, 1),
+    /* the gamma family's scalar references take ~0.1-5 us (qgamma), qpois ~20 us: the
+     * lane-by-lane check takes fewer elements per parameter set */
+    FAMILY_TESTS(gamma, -1, gamma_param_sets, gamma_rmath_sets, 8),
+    FAMILY_TESTS(chisq, -1, chisq_param_sets, chisq_rmath_sets, 8),
+    FAMILY_TESTS(pois, -1, pois_param_sets, pois_rmath_sets, 40),
 };
 
 const struct family_tests *family_tests(const char *family)

@@ -65,8 +65,8 @@ int ulp_budget_load(const char *path);
 
 /* What the tests feed each family: parameter sets (Rmath's order) for the SIMD-vs-scalar
  * checks, those where libRmath's answers are the reference (its special cases, and points
- * where it is accurate), and which parameter is a location (quantiles loc + scale z are
- * judged on its scale too; -1 if none). */
+ * where it is accurate), which parameter is a location (quantiles loc + scale z are
+ * judged on its scale too; -1 if none), and how much to thin test_simd's arrays. */
 struct family_tests {
     const char *family;
     int location;
@@ -74,6 +74,9 @@ struct family_tests {
     const double (*param_sets)[VD_MAX_PARAMS];
     size_t n_rmath_sets;
     const double (*rmath_sets)[VD_MAX_PARAMS];
+    /* test_simd checks 1/simd_divisor of its usual element count: families whose scalar
+     * references (the test's oracle) cost microseconds per element */
+    int simd_divisor;
 };
 /* The configuration of a family, or NULL (every family of the registry must have one). */
 const struct family_tests *family_tests(const char *family);

@@ -85,6 +85,13 @@ static inline vdbl v_lookup4(const double t[4], vtab i)
     return _mm256_castps_pd(_mm256_permutevar8x32_ps(_mm256_castpd_ps(_mm256_loadu_pd(t)), i));
 }
 
+/* t[i] per lane for lane values i (integral doubles, in range of t, below 2^31): one
+ * vgatherdpd */
+static inline vdbl v_gather(const double *t, vdbl i)
+{
+    return _mm256_i32gather_pd(t, _mm256_cvttpd_epi32(i), 8);
+}
+
 /* Writes the lanes of a whose bit is set in mask to dst, packed to the front, and returns
  * their number; dst must have room for VLEN doubles. (One vpermd by a left-pack table.) */
 static inline int v_compress_store(double *dst, vdbl a, int mask)

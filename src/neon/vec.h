@@ -72,6 +72,14 @@ static inline vdbl v_lookup4(const double t[4], vtab i)
     return vcombine_f64(vld1_f64(t + vgetq_lane_u64(i, 0)), vld1_f64(t + vgetq_lane_u64(i, 1)));
 }
 
+/* t[i] per lane for lane values i (integral doubles, in range of t): two loads (AdvSIMD
+ * has no gather) */
+static inline vdbl v_gather(const double *t, vdbl i)
+{
+    uint64x2_t k = vcvtq_u64_f64(i);
+    return vcombine_f64(vld1_f64(t + vgetq_lane_u64(k, 0)), vld1_f64(t + vgetq_lane_u64(k, 1)));
+}
+
 /* Writes the lanes of a whose bit is set in mask to dst, packed; returns their number. */
 static inline int v_compress_store(double *dst, vdbl a, int mask)
 {

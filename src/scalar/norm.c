@@ -33,6 +33,11 @@ static dd mills_r_dd(double x)
     return (dd){rh, (exact_remainder(s.hi, rh, x) + s.lo) / x};
 }
 
+dd norm_mills_r_dd(double x)
+{
+    return mills_r_dd(x);
+}
+
 static double norm_mills_r(double x)
 {
     return mills_r_dd(x).hi;

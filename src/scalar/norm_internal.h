@@ -2,6 +2,8 @@
 #ifndef VDIST_NORM_INTERNAL_H
 #define VDIST_NORM_INTERNAL_H
 
+#include "numerics.h"
+
 /* log(sigma sqrt(2 pi)) = hi + *lo, as a double-double (the per-call constant of dnorm's log). */
 double norm_log_sigma_sqrt_2pi_hi(double sigma, double *lo);
 
@@ -18,5 +20,10 @@ double norm_q_standard_dd(double p, int lower_tail, int log_p, double *lo);
 /* The same z to ~1e-17 absolute instead of ~1e-19 relative, ~15 times faster: lnorm takes it
  * while sdlog times that error stays well below an ULP of exp(meanlog + sdlog z). */
 double norm_q_standard_fine(double p, int lower_tail, int log_p, double *lo);
+
+/* The scaled Mills ratio R(x) = Q(x) exp(x^2/2) = (1 - Phi(x)) exp(x^2/2) for x >= 0 as a
+ * double-double (the pieces pnorm is built on): erfc-like terms elsewhere (the gamma
+ * family's uniform expansion) take it instead of another erfc. */
+dd norm_mills_r_dd(double x);
 
 #endif

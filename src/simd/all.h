@@ -7,6 +7,9 @@
 #include "lnorm.h"
 #include "cauchy.h"
 #include "weibull.h"
+#include "gamma.h"
+#include "chisq.h"
+#include "pois.h"
 #include "../../dispatch/kernels.h"
 
 #define VD_KERNEL_ENTRIES(family, ...)                                                          \

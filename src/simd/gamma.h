@@ -1,0 +1,322 @@
+/* Gamma distribution (shape, scale) kernels.
+ *
+ * THE VECTOR KERNELS ARE STILL TO BE WRITTEN: for now d/p/qgamma_array run the scalar
+ * reference (src/scalar/gamma.c) element by element, so that the registry, dispatch, the
+ * vdist tool, the tests and the benchmark see the functions under every ISA. The pieces a
+ * vector kernel will need (x per lane, the parameters fixed per call) are in
+ * src/scalar/gamma_internal.h: the log term, the series, the continued fraction and
+ * Temme's expansion with its coefficient table (gamma_temme.h). */
+#ifndef VDIST_SIMD_GAMMA_H
+#define VDIST_SIMD_GAMMA_H
+
+#include "vdist.h"
+#include "common.h"
+#include "../scalar/specfun.h"
+
+/* x at least this: x/scale's remainder is exact and log x a normal log */
+#define GAMMA_X_TINY 0x1p-960
+/* dgamma up to this shape: log d = (shape - 1) log y - y - lgamma(shape) - log scale directly
+ * (the log's ~2^-70 absolute times shape - 1, lgamma's 2^-64 relative: below 2^-56);
+ * beyond, Loader's form through bd0, whose terms do not grow with shape */
+#define GAMMA_D_DIRECT_MAX 64.0
+/* pgamma's vector path: shapes in [1, 20] by the series (y <= shape) and the continued
+ * fraction (y > shape), at most this many terms; the rest (Temme's region beyond, Taylor
+ * below 1) is the scalar reference's for now */
+#define GAMMA_P_SHAPE_MIN 1.0
+#define GAMMA_P_SHAPE_MAX 20.0
+#define GAMMA_P_TERMS 100
+/* bd0(x, np) by its series in v = (x - np)/(x + np) up to this |v| (as the scalar core) */
+#define BD0_SERIES_MAX 0x1p-4
+
+struct gamma_args {
+    double shape, scale, inv_scale;
+    double ls_hi, ls_lo;   /* log scale */
+    double la_hi, la_lo;   /* log shape */
+    double m_hi, m_lo;     /* the multiplier of log y in the direct form: shape - 1 (d), shape (p) */
+    double c_hi, c_lo;     /* the constant term of log d (dgamma_vec) or log T (pgamma) */
+    int lower_tail, log_flag;
+    int direct;            /* log d or log T = m log y - y + c */
+    double inv_shape_n[GAMMA_P_TERMS + 1]; /* pgamma: 1/(shape + n) */
+};
+
+/* bd0(x, np) = x log(x/np) + np - x for an exact double x > 0 and np = np + np_lo, with
+ * log x - log np = L + L_lo at hand (~2^-70 absolute), as hi + *lo to ~2^-64 relative:
+ * where |v| <= 1/16 Loader's series
+ *     bd0 = (x - np) v + 2x (v^3/3 + v^5/5 + ...),  v = (x - np)/(x + np),
+ * with (x - np) v and 2x v^3/3 in double-double (the rest is below 2^-14 of the sum), else
+ * x (log x - log np) + (np - x), which cancels by at most a factor ~2^8 there. */
+ALWAYS_INLINE vdbl v_bd0_dd(vdbl x, vdbl np, vdbl np_lo, vdbl L, vdbl L_lo, vdbl *lo)
+{
+    static const double series[7] = {1.0 / 5,  1.0 / 7,  1.0 / 9, 1.0 / 11,
+                                     1.0 / 13, 1.0 / 15, 1.0 / 17}; /* truncation 2^-70 */
+    vdbl e, dh = v_two_sum(x, v_neg(np), &e);
+    vdbl dl = v_sub(e, np_lo); /* x - np */
+    vdbl sh = v_two_sum(x, np, &e);
+    vdbl sl = v_add(e, np_lo); /* x + np */
+    vdbl rec = v_div(v_set(1), sh);
+    vdbl vh = v_mul(dh, rec);
+    vdbl vl = v_mul(v_add(v_fnma(vh, sh, dh), v_fnma(vh, sl, dl)), rec);
+    /* (x - np) v */
+    vdbl dv_lo, dv = v_two_prod(dh, vh, &dv_lo);
+    dv_lo = v_add(dv_lo, v_fma(dh, vl, v_mul(dl, vh)));
+    /* v^3 and 2x/3 v^3 (2x/3 with its remainder: 2x is exact) */
+    vdbl v2_lo, v2 = v_two_prod(vh, vh, &v2_lo);
+    v2_lo = v_fma(v_add(vh, vh), vl, v2_lo);
+    vdbl v3_lo, v3 = v_two_prod(v2, vh, &v3_lo);
+    v3_lo = v_add(v3_lo, v_fma(v2, vl, v_mul(v2_lo, vh)));
+    vdbl x2 = v_add(x, x), c = v_mul(x2, v_set(1.0 / 3));
+    vdbl c_lo = v_mul(v_fnma(c, v_set(3), x2), v_set(1.0 / 3));
+    vdbl t_lo, t = v_two_prod(c, v3, &t_lo);
+    t_lo = v_add(t_lo, v_fma(c, v3_lo, v_mul(c_lo, v3)));
+    vdbl rest = v_mul(v_mul(v_mul(x2, v3), v2), v_poly_split(series, 6, v2));
+    vdbl s_err, s = v_two_sum(dv, t, &s_err);
+    vdbl s_lo = v_add(v_add(s_err, rest), v_add(dv_lo, t_lo));
+    /* far: x L - (x - np) */
+    vdbl xL_lo, xL = v_two_prod(x, L, &xL_lo);
+    xL_lo = v_fma(x, L_lo, xL_lo);
+    vdbl f_err, f = v_two_sum(xL, v_neg(dh), &f_err);
+    vdbl f_lo = v_add(f_err, v_sub(xL_lo, dl));
+    vmsk series_lane = v_le(v_abs(vh), v_set(BD0_SERIES_MAX));
+    return v_fast_two_sum(v_sel(series_lane, s, f), v_sel(series_lane, s_lo, f_lo), lo);
+}
+
+/* The density through its log:
+ *   shape <= GAMMA_D_DIRECT_MAX: log d = (shape - 1) log y - y + c, c = -lgamma(shape) - log scale;
+ *   beyond (Loader):             log d = c - bd0(shape, y) - log x,
+ *                                c = log(shape)/2 - stirlerr(shape) - log sqrt(2 pi),
+ * summed in double-double; log y = log x - log scale with log x from v_log_full_dd. Lanes
+ * left to the scalar reference: x = 0, tiny or non-finite x, y outside [2^-1000, 2^1000],
+ * a density outside the normal range, and log densities that cancel to below 1/4 (their
+ * relative error would show the terms' ~2^-56 absolute). */
+/* y = x/scale = y + *y_lo, log x = lx + *lx_lo and log y = ly + *ly_lo (log x - log scale) for
+ * the lanes *ok (x >= GAMMA_X_TINY finite, y in [2^-1000, 2^1000]; the others computed on
+ * a stand-in) */
+ALWAYS_INLINE vdbl gamma_y_logs(vdbl x, const struct gamma_args *a, vmsk *ok, vdbl *y_lo,
+                                vdbl *lx, vdbl *lx_lo, vdbl *ly, vdbl *ly_lo)
+{
+    vdbl y = v_div_diff_dd(x, v_set(0), v_set(a->scale), v_set(a->inv_scale), y_lo);
+    *ok = v_and(v_and(v_le(v_set(GAMMA_X_TINY), x), v_finite(x)),
+                v_and(v_le(v_set(0x1p-1000), y), v_le(y, v_set(0x1p1000))));
+    vdbl xs = v_sel(*ok, x, v_set(a->scale));
+    *y_lo = v_sel(*ok, *y_lo, v_set(0));
+    *lx = v_log_full_dd(xs, lx_lo);
+    *ly = v_two_sum(*lx, v_set(-a->ls_hi), ly_lo);
+    *ly_lo = v_add(*ly_lo, v_sub(*lx_lo, v_set(a->ls_lo)));
+    return v_sel(*ok, y, v_set(1));
+}
+
+/* m log y - y + c = hi + *lo in double-double (the direct form of log d and log T) */
+ALWAYS_INLINE vdbl gamma_log_direct(vdbl y, vdbl y_lo, vdbl ly, vdbl ly_lo,
+                                    const struct gamma_args *a, vdbl *lo)
+{
+    vdbl p_lo, p = v_two_prod(v_set(a->m_hi), ly, &p_lo);
+    p_lo = v_add(p_lo, v_fma(v_set(a->m_hi), ly_lo, v_mul(v_set(a->m_lo), ly)));
+    vdbl e1, s1 = v_two_sum(p, v_neg(y), &e1);
+    vdbl e2, s2 = v_two_sum(s1, v_set(a->c_hi), &e2);
+    *lo = v_add(v_add(e1, e2), v_add(v_sub(p_lo, y_lo), v_set(a->c_lo)));
+    return s2;
+}
+
+ALWAYS_INLINE vdbl dgamma_vec(vdbl x, const void *args, vmsk *slow)
+{
+    const struct gamma_args *a = args;
+    vmsk negative = v_lt(x, v_set(0)); /* -Inf included */
+    vmsk ok;
+    vdbl y_lo, lx, lx_lo, ly, ly_lo, y = gamma_y_logs(x, a, &ok, &y_lo, &lx, &lx_lo, &ly, &ly_lo);
+    vdbl hi, lo;
+    if (a->direct) {
+        hi = gamma_log_direct(y, y_lo, ly, ly_lo, a, &lo);
+    } else {
+        /* log shape - log y */
+        vdbl L_lo, L = v_two_sum(v_set(a->la_hi), v_neg(ly), &L_lo);
+        L_lo = v_add(L_lo, v_sub(v_set(a->la_lo), ly_lo));
+        vdbl b_lo, b = v_bd0_dd(v_set(a->shape), y, y_lo, L, L_lo, &b_lo);
+        vdbl e1, s1 = v_two_sum(v_set(a->c_hi), v_neg(b), &e1);
+        vdbl e2, s2 = v_two_sum(s1, v_neg(lx), &e2);
+        hi = s2;
+        lo = v_add(v_add(e1, e2), v_sub(v_set(a->c_lo), v_add(b_lo, lx_lo)));
+    }
+    vdbl r;
+    if (a->log_flag) {
+        r = v_add(hi, lo);
+        ok = v_and(ok, v_le(v_set(0.25), v_abs(hi)));
+    } else {
+        ok = v_and(ok, v_and(v_le(v_set(-707), hi), v_le(hi, v_set(709))));
+        vdbl e_lo, e = v_exp_dd(v_min(v_max(hi, v_set(-707)), v_set(709)), &e_lo);
+        r = v_add(e, v_fma(e, lo, e_lo));
+    }
+    *slow = v_not(v_or(negative, ok));
+    return v_sel(negative, v_set(a->log_flag ? -INFINITY : 0), r);
+}
+
+
+/* pgamma's value from log T + log F (F the series sum, or a K for the continued fraction),
+ * the tail it is of (upper) and the wanted form; P + Q = 1 is used only where the computed
+ * tail is at most ~0.63 (y <= shape gives P, y > shape Q, for shape >= 1). Marks lanes
+ * whose result would leave the normal range. */
+ALWAYS_INLINE vdbl gamma_p_result(vdbl lt, vdbl lt_lo, vdbl F, const int upper,
+                                  const struct gamma_args *a, vmsk *ok)
+{
+    vdbl lf_lo, lf = v_log_normal_dd(F, &lf_lo);
+    vdbl err, l = v_two_sum(lt, lf, &err);
+    vdbl l_lo = v_add(err, v_add(lt_lo, lf_lo)); /* log of the computed tail */
+    vdbl t = v_set(0);
+    if (!(a->log_flag && upper == !a->lower_tail)) {
+        *ok = v_and(*ok, v_and(v_le(v_set(-707), l), v_le(l, v_set(709))));
+        vdbl e_lo, e = v_exp_dd(v_min(v_max(l, v_set(-707)), v_set(709)), &e_lo);
+        t = v_add(e, v_fma(e, l_lo, e_lo));
+    }
+    if (upper == !a->lower_tail) /* the computed tail is the wanted one */
+        return a->log_flag ? v_add(l, l_lo) : t;
+    return a->log_flag ? v_log1p_normal(v_neg(t)) : v_sub(v_set(1), t);
+}
+
+/* log T = log(y^shape e^-y / Gamma(shape + 1)) for the lanes *ok; *y_out = y */
+ALWAYS_INLINE vdbl gamma_log_t(vdbl x, const struct gamma_args *a, vmsk *ok, vdbl *y_out,
+                               vdbl *lo)
+{
+    vdbl y_lo, lx, lx_lo, ly, ly_lo, y = gamma_y_logs(x, a, ok, &y_lo, &lx, &lx_lo, &ly, &ly_lo);
+    *y_out = y;
+    return gamma_log_direct(y, y_lo, ly, ly_lo, a, lo);
+}
+
+/* pgamma, first stage: x <= 0 gives R_DT_0; y <= shape the series
+ *     P = T S, S = 1 + y/(a+1) + y^2/((a+1)(a+2)) + ...
+ * until a term is below 2^-56 S; y > shape is deferred to the continued fraction. */
+ALWAYS_INLINE vdbl pgamma_series_vec(vdbl x, const void *args, vmsk *deferred, vmsk *slow)
+{
+    const struct gamma_args *a = args;
+    vmsk nonpositive = v_le(x, v_set(0));
+    vmsk ok;
+    vdbl y, lt_lo, lt = gamma_log_t(x, a, &ok, &y, &lt_lo);
+    *deferred = v_and(ok, v_lt(v_set(a->shape), y));
+    vmsk active = v_andnot(*deferred, ok);
+    /* two terms per step (the chain term -> term is what limits the speed) */
+    vdbl term = v_set(1), S = v_set(1), y2 = v_mul(y, y);
+    for (int n = 1; n + 1 <= GAMMA_P_TERMS && v_any(active); n += 2) {
+        vdbl t1 = v_mul(term, v_mul(y, v_set(a->inv_shape_n[n])));
+        term = v_mul(term, v_mul(y2, v_set(a->inv_shape_n[n] * a->inv_shape_n[n + 1])));
+        S = v_sel(active, v_add(v_add(S, t1), term), S);
+        active = v_and(active, v_lt(v_mul(v_set(0x1p-56), S), term));
+    }
+    ok = v_andnot(v_or(active, *deferred), ok); /* unconverged lanes: the scalar reference */
+    vdbl r = gamma_p_result(lt, lt_lo, S, 0, a, &ok);
+    *slow = v_not(v_or(v_or(nonpositive, *deferred), ok));
+    vdbl dt_0 = v_set(a->lower_tail ? (a->log_flag ? -INFINITY : 0.0) : (a->log_flag ? 0.0 : 1.0));
+    return v_sel(nonpositive, dt_0, r);
+}
+
+/* second stage (y > shape): Q = shape T K, K = 1/(b0 + a1/(b1 + a2/(b2 + ...))),
+ * b_n = y + 2n + 1 - shape, a_n = -n (n - shape). A forward pass over the convergents
+ * P_n/Q_n of the denominator finds, per lane, the n where they agree to 2^-44 (their
+ * cross difference is exactly a_1 ... a_n in size: no cancellation to fear), and the
+ * fraction is then summed backward from N = 3n/2 + 8 terms (as t = u/v, no divisions),
+ * which is stable where the forward recurrence is not. Both rescale by 2^-600 when they
+ * grow large. */
+ALWAYS_INLINE vdbl pgamma_cf_vec(vdbl x, const void *args, vmsk *slow)
+{
+    const struct gamma_args *a = args;
+    vmsk ok;
+    vdbl y, lt_lo, lt = gamma_log_t(x, a, &ok, &y, &lt_lo);
+    ok = v_and(ok, v_le(y, v_set(0x1p100))); /* the convergents grow like (2y)^n */
+    vdbl b0_lo, b0 = v_two_sum(y, v_set(1 - a->shape), &b0_lo); /* 1 - shape exact */
+    vdbl p_prev = v_set(1), q_prev = v_set(0), p = b0, q = v_set(1), det = v_set(1);
+    vdbl terms = v_set(0);
+    vmsk active = ok;
+    int n = 1;
+    for (; n <= GAMMA_P_TERMS && v_any(active); n++) {
+        vdbl an = v_set(-n * (n - a->shape)), bn = v_add(b0, v_set(2.0 * n));
+        vdbl p_next = v_fma(bn, p, v_mul(an, p_prev)), q_next = v_fma(bn, q, v_mul(an, q_prev));
+        p_prev = p, q_prev = q, p = p_next, q = q_next;
+        det = v_mul(det, v_abs(an)); /* |P_n Q_(n-1) - P_(n-1) Q_n| */
+        if (n % 4 == 0) { /* 4 steps grow them by at most ~2^404 (y <= 2^100) */
+            vdbl f = v_sel(v_lt(v_set(0x1p600), v_abs(p)), v_set(0x1p-600), v_set(1));
+            p_prev = v_mul(p_prev, f), q_prev = v_mul(q_prev, f);
+            p = v_mul(p, f), q = v_mul(q, f), det = v_mul(det, v_mul(f, f));
+        }
+        vmsk done = v_and(active, v_le(det, v_mul(v_set(0x1p-44), v_abs(v_mul(p, q_prev)))));
+        terms = v_sel(done, v_set(n + n / 2 + 8), terms);
+        active = v_andnot(done, active);
+    }
+    ok = v_andnot(active, ok);
+    /* backward: t_k = a_k / (b_k + t_(k+1)) = u/v, t = 0 beyond a lane's N */
+    int top = n + n / 2 + 8;
+    vdbl u = v_set(0), v = v_set(1);
+    for (int k = top; k >= 1; k--) {
+        vmsk in = v_le(v_set(k), terms);
+        vdbl bk = v_add(b0, v_set(2.0 * k));
+        vdbl u_next = v_mul(v_set(-k * (k - a->shape)), v), v_next = v_fma(bk, v, u);
+        u = v_sel(in, u_next, u);
+        v = v_sel(in, v_next, v);
+        if (k % 4 == 0) {
+            vdbl f = v_sel(v_lt(v_set(0x1p600), v_abs(v)), v_set(0x1p-600), v_set(1));
+            u = v_mul(u, f), v = v_mul(v, f);
+        }
+    }
+    /* K = v / (b0 v + u) */
+    vdbl den = v_fma(b0_lo, v, v_fma(b0, v, u));
+    vdbl K = v_div(v_sel(ok, v, v_set(1)), v_sel(ok, den, v_set(1)));
+    /* log(shape T) = log T + log shape */
+    vdbl err, l = v_two_sum(lt, v_set(a->la_hi), &err);
+    vdbl l_lo = v_add(err, v_add(lt_lo, v_set(a->la_lo)));
+    vdbl r = gamma_p_result(l, l_lo, K, 1, a, &ok);
+    *slow = v_not(ok);
+    return r;
+}
+
+VD_SCALAR_LANES2(gamma, struct gamma_args, shape, scale)
+
+/* param = {shape, scale}: what the d (density = 1) or p kernels need, once per call */
+static struct gamma_args gamma_args_make(const double *param, int lower_tail, int log_flag,
+                                         int density)
+{
+    double shape = param[0], scale = param[1];
+    dd ls = log_dd(scale), la = log_dd(shape);
+    struct gamma_args a = {.shape = shape, .scale = scale, .inv_scale = 1 / scale,
+                           .ls_hi = ls.hi, .ls_lo = ls.lo, .la_hi = la.hi, .la_lo = la.lo,
+                           .lower_tail = lower_tail, .log_flag = log_flag};
+    dd m = density ? two_sum(shape, -1) : (dd){shape, 0}, c;
+    a.direct = !density || shape <= GAMMA_D_DIRECT_MAX;
+    if (!density) /* log T: -lgamma(shape + 1) */
+        c = dd_neg(lgamma1p_dd(shape));
+    else if (a.direct) /* log d: -lgamma(shape) - log scale */
+        c = dd_neg(dd_add(lgamma_dd(shape), ls));
+    else /* log d, Loader's form */
+        c = dd_sub(dd_sub((dd){la.hi / 2, la.lo / 2}, stirlerr_dd(shape)),
+                   (dd){LN_SQRT_2PI_HI, LN_SQRT_2PI_LO});
+    a.m_hi = m.hi, a.m_lo = m.lo, a.c_hi = c.hi, a.c_lo = c.lo;
+    if (!density)
+        for (int n = 0; n <= GAMMA_P_TERMS; n++)
+            a.inv_shape_n[n] = 1 / (shape + n);
+    return a;
+}
+
+static void ISA_SUFFIX(dgamma_array)(size_t n, const double *x, const double *param,
+                                   int lower_tail, int give_log, double *out)
+{
+    (void)lower_tail;
+    const struct gamma_args a = gamma_args_make(param, 1, give_log, 1);
+    run_array(n, x, out, &a, dgamma_vec, dgamma_one);
+}
+
+static void ISA_SUFFIX(pgamma_array)(size_t n, const double *x, const double *param,
+                                   int lower_tail, int log_p, double *out)
+{
+    const struct gamma_args a = gamma_args_make(param, lower_tail, log_p, 0);
+    if (a.shape < GAMMA_P_SHAPE_MIN || a.shape > GAMMA_P_SHAPE_MAX) {
+        for (size_t i = 0; i < n; i++)
+            out[i] = pgamma_one(x[i], &a);
+        return;
+    }
+    run_array_split(n, x, out, &a, pgamma_series_vec, pgamma_cf_vec, pgamma_one);
+}
+
+static void ISA_SUFFIX(qgamma_array)(size_t n, const double *x, const double *param,
+                                   int lower_tail, int log_p, double *out)
+{
+    const struct gamma_args a = gamma_args_make(param, lower_tail, log_p, 1);
+    for (size_t i = 0; i < n; i++)
+        out[i] = qgamma_one(x[i], &a);
+}
+
+#endif
