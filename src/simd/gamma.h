@@ -80,6 +80,20 @@ ALWAYS_INLINE vdbl v_bd0_dd(vdbl x, vdbl np, vdbl np_lo, vdbl L, vdbl L_lo, vdbl
     return v_fast_two_sum(v_sel(series_lane, s, f), v_sel(series_lane, s_lo, f_lo), lo);
 }
 
+/* A density from its log hi + lo (to ~2^-56 absolute): the log itself, where it does not
+ * cancel to below 1/4 (its relative error would show), or its exponential in the normal
+ * range; *ok loses the other lanes */
+ALWAYS_INLINE vdbl v_density_from_log(vdbl hi, vdbl lo, int log_flag, vmsk *ok)
+{
+    if (log_flag) {
+        *ok = v_and(*ok, v_le(v_set(0.25), v_abs(hi)));
+        return v_add(hi, lo);
+    }
+    *ok = v_and(*ok, v_and(v_le(v_set(-707), hi), v_le(hi, v_set(709))));
+    vdbl e_lo, e = v_exp_dd(v_min(v_max(hi, v_set(-707)), v_set(709)), &e_lo);
+    return v_add(e, v_fma(e, lo, e_lo));
+}
+
 /* The density through its log:
  *   shape <= GAMMA_D_DIRECT_MAX: log d = (shape - 1) log y - y + c, c = -lgamma(shape) - log scale;
  *   beyond (Loader):             log d = c - bd0(shape, y) - log x,
@@ -136,15 +150,7 @@ ALWAYS_INLINE vdbl dgamma_vec(vdbl x, const void *args, vmsk *slow)
         hi = s2;
         lo = v_add(v_add(e1, e2), v_sub(v_set(a->c_lo), v_add(b_lo, lx_lo)));
     }
-    vdbl r;
-    if (a->log_flag) {
-        r = v_add(hi, lo);
-        ok = v_and(ok, v_le(v_set(0.25), v_abs(hi)));
-    } else {
-        ok = v_and(ok, v_and(v_le(v_set(-707), hi), v_le(hi, v_set(709))));
-        vdbl e_lo, e = v_exp_dd(v_min(v_max(hi, v_set(-707)), v_set(709)), &e_lo);
-        r = v_add(e, v_fma(e, lo, e_lo));
-    }
+    vdbl r = v_density_from_log(hi, lo, a->log_flag, &ok);
     *slow = v_not(v_or(negative, ok));
     return v_sel(negative, v_set(a->log_flag ? -INFINITY : 0), r);
 }

@@ -18,7 +18,7 @@
 #include "vdist.h"
 #include "common.h"
 #include "../scalar/specfun_tables.h"
-/* gamma.h's v_bd0_dd: all.h includes gamma.h before this file */
+/* gamma.h's v_bd0_dd and v_density_from_log: all.h includes gamma.h before this file */
 
 struct pois_args {
     double lambda;
@@ -63,15 +63,7 @@ ALWAYS_INLINE vdbl dpois_vec(vdbl x, const void *args, vmsk *slow)
     vdbl rest = v_add(v_add(v_add(e1, e2), e3),
                       v_add(v_add(b_lo, st_lo), v_fma(v_set(0.5), lk_lo, v_set(LN_SQRT_2PI_LO))));
     vdbl hi = v_neg(s3), lo = v_neg(rest);
-    vdbl r;
-    if (a->log_flag) {
-        r = v_add(hi, lo);
-        ok = v_and(ok, v_le(v_set(0.25), v_abs(hi)));
-    } else {
-        ok = v_and(ok, v_and(v_le(v_set(-707), hi), v_le(hi, v_set(709))));
-        vdbl e_lo, e = v_exp_dd(v_min(v_max(hi, v_set(-707)), v_set(709)), &e_lo);
-        r = v_add(e, v_fma(e, lo, e_lo));
-    }
+    vdbl r = v_density_from_log(hi, lo, a->log_flag, &ok);
     *slow = v_not(v_or(zero, ok));
     return v_sel(zero, v_set(a->log_flag ? -INFINITY : 0), r);
 }
