@@ -1537,17 +1537,13 @@ def generate(names, out_dir, workers=2, prog='gen_closed'):
 
 def read_tsv(path):
     rows = []
-    with open(path) as f:
-        for line in f:
-            if line.startswith('#'):
-                continue
-            a = line.rstrip('\n').split('\t')
-            n_params = len(a) - 7
-            func = a[0]
-            rows.append((func[1:], func[0], a[1], float(a[2]),
-                         tuple(float(v) for v in a[3:3 + n_params]),
-                         int(a[3 + n_params]), int(a[4 + n_params]),
-                         float(a[5 + n_params]), float(a[6 + n_params])))
+    for a in norm.data_fields(path):
+        n_params = len(a) - 7
+        func = a[0]
+        rows.append((func[1:], func[0], a[1], float(a[2]),
+                     tuple(float(v) for v in a[3:3 + n_params]),
+                     int(a[3 + n_params]), int(a[4 + n_params]),
+                     float(a[5 + n_params]), float(a[6 + n_params])))
     return rows
 
 

@@ -972,16 +972,17 @@ def generate(out):
 # self-check
 # --------------------------------------------------------------------------
 
-def read_tsv(path):
-    rows = []
+def data_fields(path):
+    """The tab-separated fields of each data line of a golden file (comments skipped)."""
     with open(path) as f:
         for line in f:
-            if line.startswith('#'):
-                continue
-            a = line.rstrip('\n').split('\t')
-            rows.append((a[0], a[1], float(a[2]), float(a[3]), float(a[4]),
-                         int(a[5]), int(a[6]), float(a[7]), float(a[8])))
-    return rows
+            if not line.startswith('#'):
+                yield line.rstrip('\n').split('\t')
+
+
+def read_tsv(path):
+    return [(a[0], a[1], float(a[2]), float(a[3]), float(a[4]), int(a[5]), int(a[6]),
+             float(a[7]), float(a[8])) for a in data_fields(path)]
 
 
 def ulp_of_exact(v):

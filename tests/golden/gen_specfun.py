@@ -445,14 +445,8 @@ def generate(path):
 # --------------------------------------------------------------------------
 
 def read_tsv(path):
-    rows = []
-    with open(path) as f:
-        for line in f:
-            if line.startswith('#'):
-                continue
-            a = line.rstrip('\n').split('\t')
-            rows.append((a[0], a[1], float(a[2]), float(a[3]), float(a[4]), float(a[5])))
-    return rows
+    return [(a[0], a[1], float(a[2]), float(a[3]), float(a[4]), float(a[5]))
+            for a in norm.data_fields(path)]
 
 
 def _recheck(row):
