@@ -36,7 +36,10 @@ struct gamma_args {
     double c_hi, c_lo;     /* the constant term of log d (dgamma_vec) or log T (pgamma) */
     int lower_tail, log_flag;
     int direct;            /* log d or log T = m log y - y + c */
-    double inv_shape_n[GAMMA_P_TERMS + 1]; /* pgamma: 1/(shape + n) */
+    double series_max_y;   /* pgamma: the series up to this y, the continued fraction beyond */
+    /* pgamma's series: 1/(shape + n) and, for odd n, 1/((shape + n)(shape + n + 1)), each
+     * rounded once (the sum's terms are running products of them) */
+    double inv_shape_n[GAMMA_P_TERMS + 1], inv_pair_n[GAMMA_P_TERMS + 1];
 };
 
 /* bd0(x, np) = x log(x/np) + np - x for an exact double x > 0 and np = np + np_lo, with
@@ -156,16 +159,17 @@ ALWAYS_INLINE vdbl dgamma_vec(vdbl x, const void *args, vmsk *slow)
 }
 
 
-/* pgamma's value from log T + log F (F the series sum, or a K for the continued fraction),
+/* pgamma's value from log T + log F (F the series sum, or a K for the continued fraction;
+ * F (1 + F_rel_lo) where F has a low part),
  * the tail it is of (upper) and the wanted form; P + Q = 1 is used only where the computed
  * tail is at most ~0.63 (y <= shape gives P, y > shape Q, for shape >= 1). Marks lanes
  * whose result would leave the normal range. */
-ALWAYS_INLINE vdbl gamma_p_result(vdbl lt, vdbl lt_lo, vdbl F, const int upper,
+ALWAYS_INLINE vdbl gamma_p_result(vdbl lt, vdbl lt_lo, vdbl F, vdbl F_rel_lo, const int upper,
                                   const struct gamma_args *a, vmsk *ok)
 {
     vdbl lf_lo, lf = v_log_normal_dd(F, &lf_lo);
     vdbl err, l = v_two_sum(lt, lf, &err);
-    vdbl l_lo = v_add(err, v_add(lt_lo, lf_lo)); /* log of the computed tail */
+    vdbl l_lo = v_add(v_add(err, F_rel_lo), v_add(lt_lo, lf_lo)); /* log of the computed tail */
     vdbl t = v_set(0);
     if (!(a->log_flag && upper == !a->lower_tail)) {
         *ok = v_and(*ok, v_and(v_le(v_set(-707), l), v_le(l, v_set(709))));
@@ -177,13 +181,13 @@ ALWAYS_INLINE vdbl gamma_p_result(vdbl lt, vdbl lt_lo, vdbl F, const int upper,
     return a->log_flag ? v_log1p_normal(v_neg(t)) : v_sub(v_set(1), t);
 }
 
-/* log T = log(y^shape e^-y / Gamma(shape + 1)) for the lanes *ok; *y_out = y */
+/* log T = log(y^shape e^-y / Gamma(shape + 1)) for the lanes *ok; *y_out + *y_lo = y */
 ALWAYS_INLINE vdbl gamma_log_t(vdbl x, const struct gamma_args *a, vmsk *ok, vdbl *y_out,
-                               vdbl *lo)
+                               vdbl *y_lo, vdbl *lo)
 {
-    vdbl y_lo, lx, lx_lo, ly, ly_lo, y = gamma_y_logs(x, a, ok, &y_lo, &lx, &lx_lo, &ly, &ly_lo);
+    vdbl lx, lx_lo, ly, ly_lo, y = gamma_y_logs(x, a, ok, y_lo, &lx, &lx_lo, &ly, &ly_lo);
     *y_out = y;
-    return gamma_log_direct(y, y_lo, ly, ly_lo, a, lo);
+    return gamma_log_direct(y, *y_lo, ly, ly_lo, a, lo);
 }
 
 /* pgamma, first stage: x <= 0 gives R_DT_0; y <= shape the series
@@ -194,19 +198,31 @@ ALWAYS_INLINE vdbl pgamma_series_vec(vdbl x, const void *args, vmsk *deferred, v
     const struct gamma_args *a = args;
     vmsk nonpositive = v_le(x, v_set(0));
     vmsk ok;
-    vdbl y, lt_lo, lt = gamma_log_t(x, a, &ok, &y, &lt_lo);
-    *deferred = v_and(ok, v_lt(v_set(a->shape), y));
+    vdbl y, y_lo, lt_lo, lt = gamma_log_t(x, a, &ok, &y, &y_lo, &lt_lo);
+    *deferred = v_and(ok, v_lt(v_set(a->series_max_y), y));
     vmsk active = v_andnot(*deferred, ok);
-    /* two terms per step (the chain term -> term is what limits the speed) */
-    vdbl term = v_set(1), S = v_set(1), y2 = v_mul(y, y);
+    /* two terms per step, added to S as one (the chains term -> term and S -> S are what
+     * limit the speed). Lanes that have converged keep adding: their terms decrease from
+     * below 2^-56 S on, under half an ulp of S, so S stays as it is. */
+    vdbl y2_lo, y2 = v_two_prod(y, y, &y2_lo); /* exact: its rounding would add up over n */
+    vdbl term = v_set(1), S = v_set(1), S_lo = v_set(0);
     for (int n = 1; n + 1 <= GAMMA_P_TERMS && v_any(active); n += 2) {
         vdbl t1 = v_mul(term, v_mul(y, v_set(a->inv_shape_n[n])));
-        term = v_mul(term, v_mul(y2, v_set(a->inv_shape_n[n] * a->inv_shape_n[n + 1])));
-        S = v_sel(active, v_add(v_add(S, t1), term), S);
+        vdbl c = v_set(a->inv_pair_n[n]);
+        term = v_mul(term, v_fma(y2, c, v_mul(y2_lo, c)));
+        vdbl e;
+        S = v_two_sum(S, v_add(t1, term), &e);
+        S_lo = v_add(S_lo, e);
         active = v_and(active, v_lt(v_mul(v_set(0x1p-56), S), term));
     }
     ok = v_andnot(v_or(active, *deferred), ok); /* unconverged lanes: the scalar reference */
-    vdbl r = gamma_p_result(lt, lt_lo, S, 0, a, &ok);
+    /* log P = log T + log S: log T has y's low part in, the sum S (run on y's high part)
+     * gets it here as y_lo d log S/dy = y_lo (1 + (shape/y) (1/S - 1)) (d P/dy = shape T/y),
+     * with its own low part, relative to F = S + S_lo */
+    vdbl F = v_add(S, S_lo);
+    vdbl dS = v_mul(y_lo, v_fma(v_div(v_set(a->shape), y), v_sub(v_set(1), F), F));
+    vdbl F_rel_lo = v_div(v_add(v_add(v_sub(S, F), S_lo), dS), F);
+    vdbl r = gamma_p_result(lt, lt_lo, F, F_rel_lo, 0, a, &ok);
     *slow = v_not(v_or(v_or(nonpositive, *deferred), ok));
     vdbl dt_0 = v_set(a->lower_tail ? (a->log_flag ? -INFINITY : 0.0) : (a->log_flag ? 0.0 : 1.0));
     return v_sel(nonpositive, dt_0, r);
@@ -223,7 +239,7 @@ ALWAYS_INLINE vdbl pgamma_cf_vec(vdbl x, const void *args, vmsk *slow)
 {
     const struct gamma_args *a = args;
     vmsk ok;
-    vdbl y, lt_lo, lt = gamma_log_t(x, a, &ok, &y, &lt_lo);
+    vdbl y, y_lo, lt_lo, lt = gamma_log_t(x, a, &ok, &y, &y_lo, &lt_lo);
     ok = v_and(ok, v_le(y, v_set(0x1p100))); /* the convergents grow like (2y)^n */
     vdbl b0_lo, b0 = v_two_sum(y, v_set(1 - a->shape), &b0_lo); /* 1 - shape exact */
     vdbl p_prev = v_set(1), q_prev = v_set(0), p = b0, q = v_set(1), det = v_set(1);
@@ -265,7 +281,9 @@ ALWAYS_INLINE vdbl pgamma_cf_vec(vdbl x, const void *args, vmsk *slow)
     /* log(shape T) = log T + log shape */
     vdbl err, l = v_two_sum(lt, v_set(a->la_hi), &err);
     vdbl l_lo = v_add(err, v_add(lt_lo, v_set(a->la_lo)));
-    vdbl r = gamma_p_result(l, l_lo, K, 1, a, &ok);
+    /* y's low part in log K: y_lo d log K/dy = y_lo (1 - (shape + 1/K)/y) (d Q/dy = -shape T/y) */
+    vdbl dK = v_mul(y_lo, v_sub(v_set(1), v_div(v_add(v_set(a->shape), v_div(den, v)), y)));
+    vdbl r = gamma_p_result(l, l_lo, K, dK, 1, a, &ok);
     *slow = v_not(ok);
     return r;
 }
@@ -292,8 +310,15 @@ static struct gamma_args gamma_args_make(const double *param, int lower_tail, in
                    (dd){LN_SQRT_2PI_HI, LN_SQRT_2PI_LO});
     a.m_hi = m.hi, a.m_lo = m.lo, a.c_hi = c.hi, a.c_lo = c.lo;
     if (!density)
-        for (int n = 0; n <= GAMMA_P_TERMS; n++)
-            a.inv_shape_n[n] = 1 / (shape + n);
+        for (int n = 0; n <= GAMMA_P_TERMS; n++) {
+            dd s0 = two_sum(shape, n), s1 = two_sum(shape, n + 1), one = {1, 0};
+            a.inv_shape_n[n] = dd_div(one, s0).hi;
+            a.inv_pair_n[n] = dd_div(one, dd_mul(s0, s1)).hi;
+        }
+    /* The series computes P, the fraction Q. Where P itself is wanted the series serves two
+     * standard deviations beyond the mean too (P in ~[0.5, 0.98], no cancellation), where
+     * it is cheaper than the fraction; elsewhere the tail computed is the smaller one. */
+    a.series_max_y = lower_tail && !log_flag ? shape + 2 * sqrt(shape) + 3 : shape;
     return a;
 }
 
