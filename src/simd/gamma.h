@@ -201,9 +201,10 @@ ALWAYS_INLINE vdbl pgamma_series_vec(vdbl x, const void *args, vmsk *deferred, v
     vdbl y, y_lo, lt_lo, lt = gamma_log_t(x, a, &ok, &y, &y_lo, &lt_lo);
     *deferred = v_and(ok, v_lt(v_set(a->series_max_y), y));
     vmsk active = v_andnot(*deferred, ok);
-    /* two terms per step, added to S as one (the chains term -> term and S -> S are what
-     * limit the speed). Lanes that have converged keep adding: their terms decrease from
-     * below 2^-56 S on, under half an ulp of S, so S stays as it is. */
+    /* two terms per step, added to S as one, compensated (the chains term -> term and
+     * S -> S are what limit the speed). Lanes that have converged keep adding to S: their
+     * terms decrease from below 2^-56 S on, under half an ulp of S, so S stays as it is;
+     * S_lo is masked, so that a lane's result does not depend on its neighbours. */
     vdbl y2_lo, y2 = v_two_prod(y, y, &y2_lo); /* exact: its rounding would add up over n */
     vdbl term = v_set(1), S = v_set(1), S_lo = v_set(0);
     for (int n = 1; n + 1 <= GAMMA_P_TERMS && v_any(active); n += 2) {
@@ -212,7 +213,7 @@ ALWAYS_INLINE vdbl pgamma_series_vec(vdbl x, const void *args, vmsk *deferred, v
         term = v_mul(term, v_fma(y2, c, v_mul(y2_lo, c)));
         vdbl e;
         S = v_two_sum(S, v_add(t1, term), &e);
-        S_lo = v_add(S_lo, e);
+        S_lo = v_add(S_lo, v_sel(active, e, v_set(0)));
         active = v_and(active, v_lt(v_mul(v_set(0x1p-56), S), term));
     }
     ok = v_andnot(v_or(active, *deferred), ok); /* unconverged lanes: the scalar reference */
