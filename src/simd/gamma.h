@@ -190,62 +190,44 @@ ALWAYS_INLINE vdbl gamma_log_t(vdbl x, const struct gamma_args *a, vmsk *ok, vdb
     return gamma_log_direct(y, *y_lo, ly, ly_lo, a, lo);
 }
 
-/* pgamma, first stage: x <= 0 gives R_DT_0; y <= shape the series
- *     P = T S, S = 1 + y/(a+1) + y^2/((a+1)(a+2)) + ...
- * until a term is below 2^-56 S; y > shape is deferred to the continued fraction. */
-ALWAYS_INLINE vdbl pgamma_series_vec(vdbl x, const void *args, vmsk *deferred, vmsk *slow)
+/* The series S = 1 + y/(a+1) + y^2/((a+1)(a+2)) + ... (P = T S) as hi + *lo, for the lanes
+ * *active and y exact, until a term is below 2^-56 S; *active keeps the lanes that did not
+ * converge in GAMMA_P_TERMS terms. Two terms per step, added to S as one, compensated (the
+ * chains term -> term and S -> S are what limit the speed). Lanes that have converged keep
+ * adding to S: their terms decrease from below 2^-56 S on, under half an ulp of S, so S
+ * stays as it is; the low part is masked, so that a lane's result does not depend on its
+ * neighbours. */
+ALWAYS_INLINE vdbl gamma_series_sum(vdbl y, vmsk *active, const struct gamma_args *a, vdbl *lo)
 {
-    const struct gamma_args *a = args;
-    vmsk nonpositive = v_le(x, v_set(0));
-    vmsk ok;
-    vdbl y, y_lo, lt_lo, lt = gamma_log_t(x, a, &ok, &y, &y_lo, &lt_lo);
-    *deferred = v_and(ok, v_lt(v_set(a->series_max_y), y));
-    vmsk active = v_andnot(*deferred, ok);
-    /* two terms per step, added to S as one, compensated (the chains term -> term and
-     * S -> S are what limit the speed). Lanes that have converged keep adding to S: their
-     * terms decrease from below 2^-56 S on, under half an ulp of S, so S stays as it is;
-     * S_lo is masked, so that a lane's result does not depend on its neighbours. */
     vdbl y2_lo, y2 = v_two_prod(y, y, &y2_lo); /* exact: its rounding would add up over n */
     vdbl term = v_set(1), S = v_set(1), S_lo = v_set(0);
-    for (int n = 1; n + 1 <= GAMMA_P_TERMS && v_any(active); n += 2) {
+    for (int n = 1; n + 1 <= GAMMA_P_TERMS && v_any(*active); n += 2) {
         vdbl t1 = v_mul(term, v_mul(y, v_set(a->inv_shape_n[n])));
         vdbl c = v_set(a->inv_pair_n[n]);
         term = v_mul(term, v_fma(y2, c, v_mul(y2_lo, c)));
         vdbl e;
         S = v_two_sum(S, v_add(t1, term), &e);
-        S_lo = v_add(S_lo, v_sel(active, e, v_set(0)));
-        active = v_and(active, v_lt(v_mul(v_set(0x1p-56), S), term));
+        S_lo = v_add(S_lo, v_sel(*active, e, v_set(0)));
+        *active = v_and(*active, v_lt(v_mul(v_set(0x1p-56), S), term));
     }
-    ok = v_andnot(v_or(active, *deferred), ok); /* unconverged lanes: the scalar reference */
-    /* log P = log T + log S: log T has y's low part in, the sum S (run on y's high part)
-     * gets it here as y_lo d log S/dy = y_lo (1 + (shape/y) (1/S - 1)) (d P/dy = shape T/y),
-     * with its own low part, relative to F = S + S_lo */
-    vdbl F = v_add(S, S_lo);
-    vdbl dS = v_mul(y_lo, v_fma(v_div(v_set(a->shape), y), v_sub(v_set(1), F), F));
-    vdbl F_rel_lo = v_div(v_add(v_add(v_sub(S, F), S_lo), dS), F);
-    vdbl r = gamma_p_result(lt, lt_lo, F, F_rel_lo, 0, a, &ok);
-    *slow = v_not(v_or(v_or(nonpositive, *deferred), ok));
-    vdbl dt_0 = v_set(a->lower_tail ? (a->log_flag ? -INFINITY : 0.0) : (a->log_flag ? 0.0 : 1.0));
-    return v_sel(nonpositive, dt_0, r);
+    *lo = S_lo;
+    return S;
 }
 
-/* second stage (y > shape): Q = shape T K, K = 1/(b0 + a1/(b1 + a2/(b2 + ...))),
- * b_n = y + 2n + 1 - shape, a_n = -n (n - shape). A forward pass over the convergents
- * P_n/Q_n of the denominator finds, per lane, the n where they agree to 2^-44 (their
- * cross difference is exactly a_1 ... a_n in size: no cancellation to fear), and the
- * fraction is then summed backward from N = 3n/2 + 8 terms (as t = u/v, no divisions),
- * which is stable where the forward recurrence is not. Both rescale by 2^-600 when they
- * grow large. */
-ALWAYS_INLINE vdbl pgamma_cf_vec(vdbl x, const void *args, vmsk *slow)
+/* The continued fraction Q = shape T K, K = 1/(b0 + a1/(b1 + a2/(b2 + ...))),
+ * b_n = y + 2n + 1 - shape, a_n = -n (n - shape), for the lanes *ok (y exact, y <= 2^100,
+ * others any stand-in); returns K and *inv_k = 1/K, and *ok loses the lanes that did not
+ * converge. A forward pass over the convergents P_n/Q_n of the denominator finds, per
+ * lane, the n where they agree to 2^-44 (their cross difference is exactly a_1 ... a_n in
+ * size: no cancellation to fear), and the fraction is then summed backward from
+ * N = 3n/2 + 8 terms (as t = u/v, no divisions), which is stable where the forward
+ * recurrence is not. Both rescale by 2^-600 when they grow large. */
+ALWAYS_INLINE vdbl gamma_cf_k(vdbl y, vmsk *ok, const struct gamma_args *a, vdbl *inv_k)
 {
-    const struct gamma_args *a = args;
-    vmsk ok;
-    vdbl y, y_lo, lt_lo, lt = gamma_log_t(x, a, &ok, &y, &y_lo, &lt_lo);
-    ok = v_and(ok, v_le(y, v_set(0x1p100))); /* the convergents grow like (2y)^n */
     vdbl b0_lo, b0 = v_two_sum(y, v_set(1 - a->shape), &b0_lo); /* 1 - shape exact */
     vdbl p_prev = v_set(1), q_prev = v_set(0), p = b0, q = v_set(1), det = v_set(1);
     vdbl terms = v_set(0);
-    vmsk active = ok;
+    vmsk active = *ok;
     int n = 1;
     for (; n <= GAMMA_P_TERMS && v_any(active); n++) {
         vdbl an = v_set(-n * (n - a->shape)), bn = v_add(b0, v_set(2.0 * n));
@@ -261,7 +243,7 @@ ALWAYS_INLINE vdbl pgamma_cf_vec(vdbl x, const void *args, vmsk *slow)
         terms = v_sel(done, v_set(n + n / 2 + 8), terms);
         active = v_andnot(done, active);
     }
-    ok = v_andnot(active, ok);
+    *ok = v_andnot(active, *ok);
     /* backward: t_k = a_k / (b_k + t_(k+1)) = u/v, t = 0 beyond a lane's N */
     int top = n + n / 2 + 8;
     vdbl u = v_set(0), v = v_set(1);
@@ -277,13 +259,49 @@ ALWAYS_INLINE vdbl pgamma_cf_vec(vdbl x, const void *args, vmsk *slow)
         }
     }
     /* K = v / (b0 v + u) */
-    vdbl den = v_fma(b0_lo, v, v_fma(b0, v, u));
-    vdbl K = v_div(v_sel(ok, v, v_set(1)), v_sel(ok, den, v_set(1)));
+    vdbl den = v_sel(*ok, v_fma(b0_lo, v, v_fma(b0, v, u)), v_set(1));
+    v = v_sel(*ok, v, v_set(1));
+    *inv_k = v_div(den, v);
+    return v_div(v, den);
+}
+
+/* pgamma, first stage: x <= 0 gives R_DT_0; y <= series_max_y the series P = T S;
+ * beyond is deferred to the continued fraction. */
+ALWAYS_INLINE vdbl pgamma_series_vec(vdbl x, const void *args, vmsk *deferred, vmsk *slow)
+{
+    const struct gamma_args *a = args;
+    vmsk nonpositive = v_le(x, v_set(0));
+    vmsk ok;
+    vdbl y, y_lo, lt_lo, lt = gamma_log_t(x, a, &ok, &y, &y_lo, &lt_lo);
+    *deferred = v_and(ok, v_lt(v_set(a->series_max_y), y));
+    vmsk active = v_andnot(*deferred, ok);
+    vdbl S_lo, S = gamma_series_sum(y, &active, a, &S_lo);
+    ok = v_andnot(v_or(active, *deferred), ok); /* unconverged lanes: the scalar reference */
+    /* log P = log T + log S: log T has y's low part in, the sum S (run on y's high part)
+     * gets it here as y_lo d log S/dy = y_lo (1 + (shape/y) (1/S - 1)) (d P/dy = shape T/y),
+     * with its own low part, relative to F = S + S_lo */
+    vdbl F = v_add(S, S_lo);
+    vdbl dS = v_mul(y_lo, v_fma(v_div(v_set(a->shape), y), v_sub(v_set(1), F), F));
+    vdbl F_rel_lo = v_div(v_add(v_add(v_sub(S, F), S_lo), dS), F);
+    vdbl r = gamma_p_result(lt, lt_lo, F, F_rel_lo, 0, a, &ok);
+    *slow = v_not(v_or(v_or(nonpositive, *deferred), ok));
+    vdbl dt_0 = v_set(a->lower_tail ? (a->log_flag ? -INFINITY : 0.0) : (a->log_flag ? 0.0 : 1.0));
+    return v_sel(nonpositive, dt_0, r);
+}
+
+/* second stage (y > series_max_y): Q = shape T K by the continued fraction */
+ALWAYS_INLINE vdbl pgamma_cf_vec(vdbl x, const void *args, vmsk *slow)
+{
+    const struct gamma_args *a = args;
+    vmsk ok;
+    vdbl y, y_lo, lt_lo, lt = gamma_log_t(x, a, &ok, &y, &y_lo, &lt_lo);
+    ok = v_and(ok, v_le(y, v_set(0x1p100))); /* the convergents grow like (2y)^n */
+    vdbl inv_k, K = gamma_cf_k(y, &ok, a, &inv_k);
     /* log(shape T) = log T + log shape */
     vdbl err, l = v_two_sum(lt, v_set(a->la_hi), &err);
     vdbl l_lo = v_add(err, v_add(lt_lo, v_set(a->la_lo)));
     /* y's low part in log K: y_lo d log K/dy = y_lo (1 - (shape + 1/K)/y) (d Q/dy = -shape T/y) */
-    vdbl dK = v_mul(y_lo, v_sub(v_set(1), v_div(v_add(v_set(a->shape), v_div(den, v)), y)));
+    vdbl dK = v_mul(y_lo, v_sub(v_set(1), v_div(v_add(v_set(a->shape), inv_k), y)));
     vdbl r = gamma_p_result(l, l_lo, K, dK, 1, a, &ok);
     *slow = v_not(ok);
     return r;
