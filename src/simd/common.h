@@ -110,6 +110,13 @@ ALWAYS_INLINE vdbl v_exp_dd(vdbl x, vdbl *lo)
     return v_mul(hi, scale);
 }
 
+/* e^x for -708 <= x <= 709, to a fraction of an ULP (v_exp_dd rounded) */
+ALWAYS_INLINE vdbl v_exp(vdbl x)
+{
+    vdbl lo, hi = v_exp_dd(x, &lo);
+    return v_add(hi, lo);
+}
+
 /* expm1(x) = hi + *lo for -708 <= x <= 709, to a fraction of an ULP: expm1(r) = r + quad as
  * an unevaluated sum, and expm1(x) = 2^k expm1(r) + (2^k - 1) summed exactly. */
 ALWAYS_INLINE vdbl v_expm1_dd(vdbl x, vdbl *lo)

@@ -1,11 +1,12 @@
-/* Gamma distribution (shape, scale) kernels.
+/* Gamma distribution (shape, scale) kernels, x per lane and the parameters fixed per call.
  *
- * THE VECTOR KERNELS ARE STILL TO BE WRITTEN: for now d/p/qgamma_array run the scalar
- * reference (src/scalar/gamma.c) element by element, so that the registry, dispatch, the
- * vdist tool, the tests and the benchmark see the functions under every ISA. The pieces a
- * vector kernel will need (x per lane, the parameters fixed per call) are in
- * src/scalar/gamma_internal.h: the log term, the series, the continued fraction and
- * Temme's expansion with its coefficient table (gamma_temme.h). */
+ *   dgamma: every shape (the direct log form, Loader's beyond GAMMA_D_DIRECT_MAX);
+ *   pgamma: shapes in [GAMMA_P_SHAPE_MIN, GAMMA_P_SHAPE_MAX]: the series for P and the
+ *     continued fraction for Q, two stages (run_array_split);
+ *   qgamma: the same shapes: Newton-type steps on the vector pgamma pieces.
+ * Other shapes (Temme's expansion beyond 20, the Taylor region below 1) still run the
+ * scalar reference (src/scalar/gamma.c) element by element; so do single lanes that leave
+ * a kernel's range (each kernel lists its own). */
 #ifndef VDIST_SIMD_GAMMA_H
 #define VDIST_SIMD_GAMMA_H
 
@@ -19,9 +20,9 @@
  * (the log's ~2^-70 absolute times shape - 1, lgamma's 2^-64 relative: below 2^-56);
  * beyond, Loader's form through bd0, whose terms do not grow with shape */
 #define GAMMA_D_DIRECT_MAX 64.0
-/* pgamma's vector path: shapes in [1, 20] by the series (y <= shape) and the continued
- * fraction (y > shape), at most this many terms; the rest (Temme's region beyond, Taylor
- * below 1) is the scalar reference's for now */
+/* pgamma's and qgamma's vector path: shapes in [1, 20] by the series and the continued
+ * fraction, at most this many terms each; the rest (Temme's region beyond, Taylor below 1)
+ * is the scalar reference's for now */
 #define GAMMA_P_SHAPE_MIN 1.0
 #define GAMMA_P_SHAPE_MAX 20.0
 #define GAMMA_P_TERMS 100
@@ -307,6 +308,169 @@ ALWAYS_INLINE vdbl pgamma_cf_vec(vdbl x, const void *args, vmsk *slow)
     return r;
 }
 
+/* qgamma's Newton steps: at most this many evaluations per lane, each step at most this in
+ * log y; a lane is done once its step is below GAMMA_Q_DONE (Householder's third-order
+ * steps converge quartically: what remains after it is ~GAMMA_Q_DONE^4) */
+#define GAMMA_Q_ITERATIONS 10
+#define GAMMA_Q_MAX_STEP 4.0
+#define GAMMA_Q_DONE 0x1p-20
+/* a lower-tail p up to this is P's target (the series serves it), beyond Q's (1 - p exact);
+ * P's target costs 1/(1 - p) of the evaluation's error in y, ~10x at most */
+#define GAMMA_Q_P_DIRECT 0.9
+/* targets from here up (smaller ones: the scalar reference, which works in logs) */
+#define GAMMA_Q_TARGET_MIN 0x1p-960
+
+/* The tail wanted (lanes of `upper`: Q, the others P) at an exact y, for the lanes *ok
+ * (y in [2^-1000, 2^100]), as hi + *lo, and *dens = shape T = y times the density, its
+ * derivative in log y up to the sign. The series gives P for y up to the mean where Q is
+ * wanted (1 - P keeps its digits there) and up to series_max_y where P is; the continued
+ * fraction gives Q beyond. *ok loses lanes that did not converge or whose T is out of
+ * range. */
+ALWAYS_INLINE vdbl gamma_tail_at(vdbl y, vmsk upper, const struct gamma_args *a, vmsk *ok,
+                                 vdbl *lo, vdbl *dens)
+{
+    vdbl ly_lo, ly = v_log_full_dd(y, &ly_lo);
+    vdbl lt_lo, lt = gamma_log_direct(y, v_set(0), ly, ly_lo, a, &lt_lo);
+    *ok = v_and(*ok, v_le(v_set(-707), lt));
+    vdbl e_lo, e = v_exp_dd(v_max(lt, v_set(-707)), &e_lo);
+    e_lo = v_fma(e, lt_lo, e_lo); /* T = e + e_lo */
+    vdbl series_max = v_sel(upper, v_set(a->shape), v_set(a->series_max_y));
+    vmsk series = v_and(*ok, v_le(y, series_max)), cf = v_andnot(series, *ok);
+    vdbl S = v_set(1), S_lo = v_set(0), K = v_set(1), inv_k;
+    if (v_any(series)) {
+        vmsk unconverged = series;
+        S = gamma_series_sum(y, &unconverged, a, &S_lo);
+        *ok = v_andnot(unconverged, *ok);
+    }
+    if (v_any(cf)) {
+        vmsk converged = cf;
+        K = gamma_cf_k(y, &converged, a, &inv_k);
+        *ok = v_andnot(v_andnot(converged, cf), *ok);
+    }
+    /* the computed tail T F: P (F = S + S_lo) or Q (F = shape K, its rounding in F_lo) */
+    vdbl aK = v_mul(v_set(a->shape), K);
+    vdbl F = v_sel(series, S, aK);
+    vdbl F_lo = v_sel(series, S_lo, v_fma(v_set(a->shape), K, v_neg(aK)));
+    vdbl t_lo, t = v_two_prod(e, F, &t_lo);
+    t_lo = v_add(t_lo, v_fma(e, F_lo, v_mul(e_lo, F)));
+    *dens = v_mul(v_set(a->shape), e);
+    /* the other tail where asked: 1 - t */
+    vmsk other = v_or(v_and(series, upper), v_andnot(upper, cf));
+    vdbl o_err, o = v_two_sum(v_set(1), v_neg(t), &o_err);
+    *lo = v_sel(other, v_sub(o_err, t_lo), t_lo);
+    return v_sel(other, o, t);
+}
+
+/* The quantile for 0 < p < 1 (log p in (-700, 0)) and shapes in [1, 20]:
+ *   the target: P or Q, P = p while p <= GAMMA_Q_P_DIRECT where P is asked for, else
+ *     whichever is at most 1/2 (as the scalar reference), as a double-double;
+ *   the start: Wilson-Hilferty y = shape (1 - 1/(9 shape) + z/(3 sqrt(shape)))^3 with z from
+ *     the normal quantile of Abramowitz and Stegun 26.2.23 (|error| < 4.5e-4, plenty for a
+ *     start), and for P at least y^shape/Gamma(shape + 1) = P's root (P is below that);
+ *   Householder's third-order steps on u = log y for F(u) = P - target or Q - target:
+ *     F' = +-shape T, F''/F' = r2 = shape - y, F'''/F' = r3 = r2^2 - y (y times the density
+ *     is y^shape e^-y up to a constant), so a step is
+ *         d (1 + d r2/2) / (1 + d r2 + d^2 r3/6),  d = -F/F' (Newton's step);
+ *   far from the root (the value off the target by more than a factor 2) Newton's step on
+ *     log F instead;
+ *   the last step is applied as x = scale y (1 + step + step^2/2), rounded once.
+ * Lanes left to the scalar reference: p outside (0, 1), NaN, targets below
+ * GAMMA_Q_TARGET_MIN, the tiny quantiles the scalar reference takes in closed form
+ * (log y < -45), y leaving [2^-1000, 2^100] and lanes not done in GAMMA_Q_ITERATIONS
+ * steps. */
+ALWAYS_INLINE vdbl qgamma_impl(vdbl p, const struct gamma_args *a, const int first,
+                               vmsk *deferred, vmsk *slow)
+{
+    /* the target's tail (upper: Q) and value G + G_lo; the smaller of G and 1 - G, s, for
+     * the start (its log Ls) */
+    vdbl G, G_lo, s;
+    vmsk upper, ok, direct;
+    double direct_max = a->lower_tail ? GAMMA_Q_P_DIRECT : 0.5;
+    if (a->log_flag) {
+        ok = v_and(v_lt(v_set(-700), p), v_lt(p, v_set(0)));
+        direct = v_le(p, v_set(log(direct_max)));
+        vdbl ps = v_sel(ok, p, v_set(-1));
+        vdbl e_lo, e = v_exp_dd(ps, &e_lo);
+        vdbl m_lo, m = v_expm1_dd(ps, &m_lo); /* 1 - e^p = -m */
+        G = v_sel(direct, e, v_neg(m));
+        G_lo = v_sel(direct, e_lo, v_neg(m_lo));
+        s = v_min(e, v_neg(m));
+    } else {
+        ok = v_and(v_lt(v_set(0), p), v_lt(p, v_set(1)));
+        direct = v_le(p, v_set(direct_max));
+        G = v_sel(direct, p, v_sub(v_set(1), p)); /* exact */
+        G_lo = v_set(0);
+        s = v_min(p, v_sub(v_set(1), p)); /* only a start: 1 - p need not be exact */
+    }
+    upper = a->lower_tail ? v_not(direct) : direct;
+    ok = v_and(ok, v_le(v_set(GAMMA_Q_TARGET_MIN), G));
+    if (first) { /* Q's lanes (mostly the continued fraction's) to the second stage */
+        *deferred = v_and(ok, upper);
+        ok = v_andnot(upper, ok);
+    }
+    vdbl Ls = v_log_normal(v_sel(ok, s, v_set(0.5)));
+    /* start: z > 0 above the median */
+    vmsk small_g = v_le(G, v_set(0.5)), above = v_sel(upper, small_g, v_not(small_g));
+    vdbl tt = v_sqrt(v_mul(v_set(-2), v_min(Ls, v_set(-0x1p-20))));
+    vdbl z = v_sub(tt, v_div(v_fma(v_fma(v_set(0.010328), tt, v_set(0.802853)), tt, v_set(2.515517)),
+                             v_fma(v_fma(v_fma(v_set(0.001308), tt, v_set(0.189269)), tt,
+                                         v_set(1.432788)), tt, v_set(1))));
+    z = v_sel(above, z, v_neg(z));
+    vdbl c = v_add(v_set(1 - 1 / (9 * a->shape)), v_mul(z, v_set(1 / (3 * sqrt(a->shape)))));
+    vdbl y = v_mul(v_set(a->shape), v_mul(c, v_mul(c, c)));
+    /* P's root: log y = (log P + lgamma(shape + 1))/shape (c = -lgamma(shape + 1)) */
+    vmsk small_p = v_andnot(upper, small_g);
+    vdbl u_small = v_mul(v_sub(Ls, v_set(a->c_hi)), v_set(1 / a->shape));
+    ok = v_andnot(v_and(small_p, v_lt(u_small, v_set(-45))), ok);
+    vdbl y_small = v_exp(v_min(v_max(u_small, v_set(-45)), v_set(700)));
+    y = v_sel(small_p, v_max(y, y_small), y);
+    y = v_sel(ok, v_min(v_max(y, v_set(0x1p-1000)), v_set(0x1p100)), v_set(a->shape));
+    vdbl x = v_set(0);
+    vmsk active = ok, finished = v_lt(x, x); /* none */
+    for (int it = 0; it < GAMMA_Q_ITERATIONS && v_any(active); it++) {
+        vdbl v_lo, dens, v = gamma_tail_at(y, upper, a, &active, &v_lo, &dens);
+        vdbl resid = v_add(v_sub(v, G), v_sub(v_lo, G_lo));
+        vdbl slope = v_sel(upper, v_neg(dens), dens); /* F' */
+        vdbl d = v_div(v_neg(resid), slope);
+        vdbl r2 = v_sub(v_set(a->shape), y), r3 = v_fnma(r2, v_neg(r2), v_neg(y));
+        vdbl num = v_fma(v_mul(d, v_set(0.5)), r2, v_set(1));
+        vdbl den = v_fma(d, v_fma(v_mul(d, v_set(1.0 / 6)), r3, r2), v_set(1));
+        vdbl step = v_div(v_mul(d, num), den);
+        /* far from the root (v/G outside [1/2, 2]) Newton's step on log F instead, which
+         * converges from anywhere (log P and log Q are concave in u) where the linear
+         * steps crawl or overshoot */
+        vdbl ratio = v_div(v, G);
+        vmsk far = v_or(v_lt(ratio, v_set(0.5)), v_lt(v_set(2), ratio));
+        vdbl log_step = v_mul(v_neg(v_log_normal(v_max(ratio, v_set(DBL_MIN)))), v_div(v, slope));
+        vmsk near = v_and(v_le(v_abs(d), v_set(0.25)), v_lt(v_set(0.5), den));
+        step = v_sel(far, log_step, v_sel(near, step, d)); /* Newton's where d is large */
+        step = v_min(v_max(step, v_set(-GAMMA_Q_MAX_STEP)), v_set(GAMMA_Q_MAX_STEP));
+        vmsk done = v_and(active, v_le(v_abs(step), v_set(GAMMA_Q_DONE)));
+        /* done: x = scale y e^step, rounded once */
+        vdbl sy_lo, sy = v_two_prod(v_set(a->scale), y, &sy_lo);
+        vdbl em = v_fma(v_mul(step, step), v_set(0.5), step);
+        x = v_sel(done, v_add(sy, v_fma(sy, em, sy_lo)), x);
+        finished = v_or(finished, done);
+        active = v_andnot(done, active);
+        y = v_mul(y, v_exp(v_sel(active, step, v_set(0))));
+        active = v_and(active, v_and(v_le(v_set(0x1p-1000), y), v_le(y, v_set(0x1p100))));
+    }
+    *slow = v_not(first ? v_or(finished, *deferred) : finished);
+    return x;
+}
+
+/* first stage: the lanes whose target is P (the series'), the others deferred */
+ALWAYS_INLINE vdbl qgamma_p_target_vec(vdbl p, const void *args, vmsk *deferred, vmsk *slow)
+{
+    return qgamma_impl(p, args, 1, deferred, slow);
+}
+
+/* second stage, or all lanes */
+ALWAYS_INLINE vdbl qgamma_vec(vdbl p, const void *args, vmsk *slow)
+{
+    return qgamma_impl(p, args, 0, NULL, slow);
+}
+
 VD_SCALAR_LANES2(gamma, struct gamma_args, shape, scale)
 
 /* param = {shape, scale}: what the d (density = 1) or p kernels need, once per call */
@@ -364,9 +528,13 @@ static void ISA_SUFFIX(pgamma_array)(size_t n, const double *x, const double *pa
 static void ISA_SUFFIX(qgamma_array)(size_t n, const double *x, const double *param,
                                    int lower_tail, int log_p, double *out)
 {
-    const struct gamma_args a = gamma_args_make(param, lower_tail, log_p, 1);
-    for (size_t i = 0; i < n; i++)
-        out[i] = qgamma_one(x[i], &a);
+    const struct gamma_args a = gamma_args_make(param, lower_tail, log_p, 0);
+    if (a.shape < GAMMA_P_SHAPE_MIN || a.shape > GAMMA_P_SHAPE_MAX) {
+        for (size_t i = 0; i < n; i++)
+            out[i] = qgamma_one(x[i], &a);
+        return;
+    }
+    run_array_split(n, x, out, &a, qgamma_p_target_vec, qgamma_vec, qgamma_one);
 }
 
 #endif
