@@ -410,7 +410,8 @@ ALWAYS_INLINE vdbl qgamma_impl(vdbl p, const struct gamma_args *a, const int fir
     }
     vdbl Ls = v_log_normal(v_sel(ok, s, v_set(0.5)));
     /* start: z > 0 above the median */
-    vmsk small_g = v_le(G, v_set(0.5)), above = v_sel(upper, small_g, v_not(small_g));
+    vmsk small_g = v_le(G, v_set(0.5));
+    vmsk above = v_or(v_and(upper, small_g), v_andnot(upper, v_not(small_g)));
     vdbl tt = v_sqrt(v_mul(v_set(-2), v_min(Ls, v_set(-0x1p-20))));
     vdbl z = v_sub(tt, v_div(v_fma(v_fma(v_set(0.010328), tt, v_set(0.802853)), tt, v_set(2.515517)),
                              v_fma(v_fma(v_fma(v_set(0.001308), tt, v_set(0.189269)), tt,
