@@ -191,7 +191,9 @@ VD_FAMILIES(FAMILY_PUBLIC)
  * One generic loop over a function's scalar reference and its dispatched _array form. */
 
 /* Elements per gather through the stack buffer: small enough for the stack, large enough
- * that the _array call's fixed cost is spread thin. */
+ * that the _array call's fixed cost is spread thin. Measured through the Python ufuncs on
+ * AVX2, n = 1e4 with x at increment 2: pnorm 5.8 ns/element gathered (5.0 contiguous, 50
+ * per element through the scalar reference), dnorm 2.4 (1.7 contiguous, 30 scalar). */
 #define STRIDED_CHUNK 256
 
 static void strided(vd_scalar_fn scalar, vd_array_fn array, int n_params, size_t n,

@@ -107,7 +107,8 @@ def _norm(loc=0.0, scale=1.0):
 
 
 def _uniform(loc=0.0, scale=1.0):
-    return "unif", 0, (loc, np.add(loc, scale)), _positive(scale)
+    both_scalars = isinstance(loc, _SCALAR) and isinstance(scale, _SCALAR)
+    return "unif", 0, (loc, loc + scale if both_scalars else np.add(loc, scale)), _positive(scale)
 
 
 def _expon(loc=0.0, scale=1.0):
@@ -148,6 +149,12 @@ def _is_zero(v):
     return isinstance(v, _SCALAR) and v == 0
 
 
+# (function name, lower_tail, log) -> its ufunc, for the methods below
+_UFUNC_OF = {(f[0], lower, log): ufunc(f[0], lower, log) for f in _vdist.functions
+             for lower in (True, False) for log in (False, True)
+             if f[2] != "d" or lower}
+
+
 class Distribution:
     """A scipy.stats-like distribution over vdist's ufuncs: the methods take scipy's arguments
     (shape parameters, then loc and scale; positional or by name) and give scipy's values."""
@@ -164,14 +171,16 @@ class Distribution:
 
     def _evaluate(self, kind, x, args, kwds, lower_tail, log):
         # lists become arrays (the mappings do arithmetic on the parameters)
-        args = [np.asarray(a) if isinstance(a, (list, tuple)) else a for a in args]
-        kwds = {k: np.asarray(a) if isinstance(a, (list, tuple)) else a for k, a in kwds.items()}
+        if any(isinstance(a, (list, tuple)) for a in (*args, *kwds.values())):
+            args = [np.asarray(a) if isinstance(a, (list, tuple)) else a for a in args]
+            kwds = {k: np.asarray(a) if isinstance(a, (list, tuple)) else a
+                    for k, a in kwds.items()}
         family, shift, params, valid = self._parameters(*args, **kwds)
         if valid is not True and valid is not np.True_:
             params = (np.where(valid, params[0], np.nan),) + tuple(params[1:])
         if kind != "q" and not _is_zero(shift):
             x = np.subtract(x, shift)
-        result = ufunc(kind + family, lower_tail, log)(x, *params)
+        result = _UFUNC_OF[kind + family, lower_tail, log](x, *params)
         if kind == "q":
             if self._discrete:
                 # scipy's discrete quantiles at the ends: one below the support at 0 and inf
