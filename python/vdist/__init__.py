@@ -21,6 +21,7 @@ import math
 import numpy as np
 
 from . import _vdist
+from . import scalar  # noqa: F401 (vdist.scalar: the C functions for numba)
 
 __all__ = ["ufuncs", "ufunc", "get_isa", "set_isa"]
 
