@@ -46,14 +46,12 @@ _SCALAR = (int, float, np.integer, np.floating)
 
 _DENSITY = '''\
 def {name}(x, {params}, log=False, **kwargs):
-    """{name}(x, {params}, log=False, **kwargs): R's {name} over arrays.
-    A numpy ufunc underneath: kwargs (out=, where=, ...) go to it."""
+    """R's {name} over arrays: a numpy ufunc underneath, which kwargs (out=, where=) go to."""
     return _ufuncs[bool(log)](x, {args}, **kwargs)
 '''
 _TAILED = '''\
 def {name}({x}, {params}, lower_tail=True, log_p=False, **kwargs):
-    """{name}({x}, {params}, lower_tail=True, log_p=False, **kwargs): R's {name} over arrays.
-    A numpy ufunc underneath: kwargs (out=, where=, ...) go to it."""
+    """R's {name} over arrays: a numpy ufunc underneath, which kwargs (out=, where=) go to."""
     return _ufuncs[bool(lower_tail), bool(log_p)]({x}, {args}, **kwargs)
 '''
 
