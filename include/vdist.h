@@ -219,13 +219,13 @@ VD_STRIDED_FAMILY(pois, const double *lambda, ptrdiff_t inclambda)
  * Every function of the library with its name, parameters and one calling form for all, for
  * code that wraps them all (the vdist tool, language bindings, tests). `param` holds the
  * n_params parameters in Rmath's order; log_flag is give_log for a density (which ignores
- * lower_tail) and log_p otherwise. `scalar` is vd_F, `array` is vd_F_array. */
+ * lower_tail) and log_p otherwise. `scalar` is vd_F, `array` is vd_F_array, `strided`
+ * vd_F_strided (with param[i] an array of increment inc_param[i]). */
 enum vd_kind { VD_DENSITY, VD_CDF, VD_QUANTILE };
 #define VD_MAX_PARAMS 3
 typedef double (*vd_scalar_fn)(double x, const double *param, int lower_tail, int log_flag);
 typedef void (*vd_array_fn)(size_t n, const double *x, const double *param, int lower_tail,
                             int log_flag, double *out);
-/* The strided form: param[i] is parameter i's array with element increment inc_param[i]. */
 typedef void (*vd_strided_fn)(size_t n, const double *x, ptrdiff_t incx,
                               const double *const *param, const ptrdiff_t *inc_param,
                               int lower_tail, int log_flag, double *out, ptrdiff_t incout);

@@ -107,6 +107,7 @@ def test_keywords_frozen_and_lists():
                                   vdist.gamma.cdf(x, 2.5, 0.5, 2))
     np.testing.assert_array_equal(vdist.gamma(2.5, scale=2).cdf(x), vdist.gamma.cdf(x, 2.5, 0, 2))
     np.testing.assert_array_equal(vdist.poisson(3).pmf([0, 1, 2]), vdist.poisson.pmf([0, 1, 2], 3))
+    assert vdist.norm(1, 2).name == "norm"
     # parameters as lists broadcast like arrays
     check(vdist.uniform.cdf(0.5, [0, -1], [1, 4]), scipy.stats.uniform.cdf(0.5, [0, -1], [1, 4]),
           1e-15)

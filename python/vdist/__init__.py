@@ -230,6 +230,8 @@ class Frozen:
 
     def __getattr__(self, method):
         bound = getattr(self.dist, method)
+        if not callable(bound):
+            return bound  # name
         return lambda x: bound(x, *self.args, **self.kwds)
 
 
