@@ -187,11 +187,95 @@ VD_FAMILIES(DECLARE_PARAMS_CHECK)
     PUBLIC_P##n_params(p##family) PUBLIC_P##n_params(q##family)
 VD_FAMILIES(FAMILY_PUBLIC)
 
+/* ---- the strided entry points -------------------------------------------------------------
+ * One generic loop over a function's scalar reference and its dispatched _array form. */
+
+/* Elements per gather through the stack buffer: small enough for the stack, large enough
+ * that the _array call's fixed cost is spread thin. Measured through the Python ufuncs on
+ * AVX2, n = 1e4 with x at increment 2: pnorm 5.8 ns/element gathered (5.0 contiguous, 50
+ * per element through the scalar reference), dnorm 2.4 (1.7 contiguous, 30 scalar). */
+#define STRIDED_CHUNK 256
+
+static void strided(vd_scalar_fn scalar, vd_array_fn array, int n_params, size_t n,
+                    const double *x, ptrdiff_t incx, const double *const *param,
+                    const ptrdiff_t *inc_param, int lower_tail, int log_flag, double *out,
+                    ptrdiff_t incout)
+{
+    double p[VD_MAX_PARAMS];
+    int broadcast = 1;
+    for (int i = 0; i < n_params; i++)
+        broadcast &= inc_param[i] == 0;
+    if (!broadcast) { /* a parameter varies per element: the scalar reference */
+        for (size_t k = 0; k < n; k++) {
+            for (int i = 0; i < n_params; i++)
+                p[i] = param[i][(ptrdiff_t)k * inc_param[i]];
+            out[(ptrdiff_t)k * incout] = scalar(x[(ptrdiff_t)k * incx], p, lower_tail, log_flag);
+        }
+        return;
+    }
+    for (int i = 0; i < n_params; i++)
+        p[i] = param[i][0];
+    if (incx == 1 && incout == 1) {
+        array(n, x, p, lower_tail, log_flag, out);
+        return;
+    }
+    double buf[STRIDED_CHUNK];
+    for (size_t k = 0; k < n; k += STRIDED_CHUNK) {
+        size_t m = n - k < STRIDED_CHUNK ? n - k : STRIDED_CHUNK;
+        for (size_t j = 0; j < m; j++)
+            buf[j] = x[(ptrdiff_t)(k + j) * incx];
+        array(m, buf, p, lower_tail, log_flag, buf);
+        for (size_t j = 0; j < m; j++)
+            out[(ptrdiff_t)(k + j) * incout] = buf[j];
+    }
+}
+
+/* F_strided_uniform: the strided form in the registry's calling form. */
+#define STRIDED_UNIFORM(F, n_params) \
+    static void F##_strided_uniform(size_t n, const double *x, ptrdiff_t incx, \
+                                    const double *const *param, const ptrdiff_t *inc_param, \
+                                    int lower_tail, int log_flag, double *out, ptrdiff_t incout) \
+    { \
+        strided(F##_uniform, F##_array_uniform, n_params, n, x, incx, param, inc_param, \
+                lower_tail, log_flag, out, incout); \
+    }
+
+/* The public vd_F_strided with Rmath's parameters as (array, increment) pairs. */
+#define STRIDED_D1(F) \
+    void vd_##F##_strided(size_t n, const double *x, ptrdiff_t incx, const double *a, \
+                          ptrdiff_t inca, int give_log, double *out, ptrdiff_t incout) \
+    { F##_strided_uniform(n, x, incx, (const double *const[]){a}, (const ptrdiff_t[]){inca}, 1, \
+                          give_log, out, incout); }
+#define STRIDED_P1(F) \
+    void vd_##F##_strided(size_t n, const double *x, ptrdiff_t incx, const double *a, \
+                          ptrdiff_t inca, int lower_tail, int log_p, double *out, \
+                          ptrdiff_t incout) \
+    { F##_strided_uniform(n, x, incx, (const double *const[]){a}, (const ptrdiff_t[]){inca}, \
+                          lower_tail, log_p, out, incout); }
+#define STRIDED_D2(F) \
+    void vd_##F##_strided(size_t n, const double *x, ptrdiff_t incx, const double *a, \
+                          ptrdiff_t inca, const double *b, ptrdiff_t incb, int give_log, \
+                          double *out, ptrdiff_t incout) \
+    { F##_strided_uniform(n, x, incx, (const double *const[]){a, b}, \
+                          (const ptrdiff_t[]){inca, incb}, 1, give_log, out, incout); }
+#define STRIDED_P2(F) \
+    void vd_##F##_strided(size_t n, const double *x, ptrdiff_t incx, const double *a, \
+                          ptrdiff_t inca, const double *b, ptrdiff_t incb, int lower_tail, \
+                          int log_p, double *out, ptrdiff_t incout) \
+    { F##_strided_uniform(n, x, incx, (const double *const[]){a, b}, \
+                          (const ptrdiff_t[]){inca, incb}, lower_tail, log_p, out, incout); }
+
+#define FAMILY_STRIDED(family, n_params, ...) \
+    STRIDED_UNIFORM(d##family, n_params) STRIDED_UNIFORM(p##family, n_params) \
+    STRIDED_UNIFORM(q##family, n_params) STRIDED_D##n_params(d##family) \
+    STRIDED_P##n_params(p##family) STRIDED_P##n_params(q##family)
+VD_FAMILIES(FAMILY_STRIDED)
+
 /* ---- the registry ------------------------------------------------------------------------ */
 
 #define REGISTRY_ENTRY(F, family, kind, n_params, name1, default1, name2, default2) \
     {#F, #family, kind, n_params, {name1, name2, ""}, {default1, default2, 0}, F##_uniform, \
-     F##_array_uniform},
+     F##_array_uniform, F##_strided_uniform},
 #define FAMILY_REGISTRY(family, ...) \
     REGISTRY_ENTRY(d##family, family, VD_DENSITY, __VA_ARGS__) \
     REGISTRY_ENTRY(p##family, family, VD_CDF, __VA_ARGS__) \

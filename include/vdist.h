@@ -177,16 +177,58 @@ VD_API void vd_ppois_array(size_t n, const double *q, double lambda, int lower_t
 VD_API void vd_qpois_array(size_t n, const double *p, double lambda, int lower_tail, int log_p,
                            double *out);
 
+/* ---- the strided form ---------------------------------------------------------------------
+ * vd_F_strided(n, x, incx, p1, incp1, [p2, incp2,] flags..., out, incout): for k in [0, n),
+ * out[k incout] = F(x[k incx], p1[k incp1], ...) — every argument an array with an element
+ * increment (ptrdiff_t: elements, not bytes; any sign, the pointer is element 0), and an
+ * increment of 0 broadcasts that argument. The shape a numpy ufunc's inner loop needs.
+ * When all parameter increments are 0 the elements run through the SIMD _array form (in place
+ * when x and out have increment 1, else gathered through a small buffer on the stack), so the
+ * results are bit for bit those of vd_F_array; when a parameter varies, each element is the
+ * scalar reference vd_F. out may be x itself (same increment); other overlaps of out with an
+ * input are undefined. n == 0 does nothing; nothing is allocated. Declared per family: */
+#define VD_STRIDED_D(F, ...) \
+    VD_API void vd_##F##_strided(size_t n, const double *x, ptrdiff_t incx, __VA_ARGS__, \
+                                 int give_log, double *out, ptrdiff_t incout);
+#define VD_STRIDED_P(F, ...) \
+    VD_API void vd_##F##_strided(size_t n, const double *x, ptrdiff_t incx, __VA_ARGS__, \
+                                 int lower_tail, int log_p, double *out, ptrdiff_t incout);
+#define VD_STRIDED_FAMILY(family, ...) \
+    VD_STRIDED_D(d##family, __VA_ARGS__) VD_STRIDED_P(p##family, __VA_ARGS__) \
+    VD_STRIDED_P(q##family, __VA_ARGS__)
+VD_STRIDED_FAMILY(norm, const double *mu, ptrdiff_t incmu, const double *sigma, ptrdiff_t incsigma)
+VD_STRIDED_FAMILY(unif, const double *min, ptrdiff_t incmin, const double *max, ptrdiff_t incmax)
+VD_STRIDED_FAMILY(exp, const double *scale, ptrdiff_t incscale)
+VD_STRIDED_FAMILY(logis, const double *location, ptrdiff_t inclocation, const double *scale,
+                  ptrdiff_t incscale)
+VD_STRIDED_FAMILY(lnorm, const double *meanlog, ptrdiff_t incmeanlog, const double *sdlog,
+                  ptrdiff_t incsdlog)
+VD_STRIDED_FAMILY(cauchy, const double *location, ptrdiff_t inclocation, const double *scale,
+                  ptrdiff_t incscale)
+VD_STRIDED_FAMILY(weibull, const double *shape, ptrdiff_t incshape, const double *scale,
+                  ptrdiff_t incscale)
+VD_STRIDED_FAMILY(gamma, const double *shape, ptrdiff_t incshape, const double *scale,
+                  ptrdiff_t incscale)
+VD_STRIDED_FAMILY(chisq, const double *df, ptrdiff_t incdf)
+VD_STRIDED_FAMILY(pois, const double *lambda, ptrdiff_t inclambda)
+#undef VD_STRIDED_FAMILY
+#undef VD_STRIDED_P
+#undef VD_STRIDED_D
+
 /* ---- the function registry ---------------------------------------------------------------
  * Every function of the library with its name, parameters and one calling form for all, for
  * code that wraps them all (the vdist tool, language bindings, tests). `param` holds the
  * n_params parameters in Rmath's order; log_flag is give_log for a density (which ignores
- * lower_tail) and log_p otherwise. `scalar` is vd_F, `array` is vd_F_array. */
+ * lower_tail) and log_p otherwise. `scalar` is vd_F, `array` is vd_F_array, `strided`
+ * vd_F_strided (with param[i] an array of increment inc_param[i]). */
 enum vd_kind { VD_DENSITY, VD_CDF, VD_QUANTILE };
 #define VD_MAX_PARAMS 3
 typedef double (*vd_scalar_fn)(double x, const double *param, int lower_tail, int log_flag);
 typedef void (*vd_array_fn)(size_t n, const double *x, const double *param, int lower_tail,
                             int log_flag, double *out);
+typedef void (*vd_strided_fn)(size_t n, const double *x, ptrdiff_t incx,
+                              const double *const *param, const ptrdiff_t *inc_param,
+                              int lower_tail, int log_flag, double *out, ptrdiff_t incout);
 struct vd_function {
     const char *name;   /* "pnorm" */
     const char *family; /* "norm" */
@@ -196,6 +238,7 @@ struct vd_function {
     double param_default[VD_MAX_PARAMS];   /* R's defaults */
     vd_scalar_fn scalar;
     vd_array_fn array;
+    vd_strided_fn strided; /* vd_F_strided */
 };
 
 /* All functions (*count of them, families in order, d p q within a family). */
