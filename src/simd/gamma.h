@@ -13,6 +13,8 @@
 #include "vdist.h"
 #include "common.h"
 #include "../scalar/specfun.h"
+#include "../scalar/gamma_temme.h"
+#include "../scalar/gamma_internal.h"
 
 /* x at least this: x/scale's remainder is exact and log x a normal log */
 #define GAMMA_X_TINY 0x1p-960
@@ -38,6 +40,9 @@ struct gamma_args {
     int lower_tail, log_flag;
     int direct;            /* log d or log T = m log y - y + c */
     double series_max_y;   /* pgamma: the series up to this y, the continued fraction beyond */
+    /* pgamma beyond GAMMA_P_SHAPE_MAX: Temme's S(eta) = sum_j temme[j] eta^j (the
+     * coefficients' sums over shape^-k), and S's factor 1/sqrt(2 pi shape) */
+    double temme[GAMMA_TEMME_N], temme_scale, inv_sqrt_shape;
     /* pgamma's series: 1/(shape + n) and, for odd n, 1/((shape + n)(shape + n + 1)), each
      * rounded once (the sum's terms are running products of them) */
     double inv_shape_n[GAMMA_P_TERMS + 1], inv_pair_n[GAMMA_P_TERMS + 1];
@@ -135,6 +140,15 @@ ALWAYS_INLINE vdbl gamma_log_direct(vdbl y, vdbl y_lo, vdbl ly, vdbl ly_lo,
     return s2;
 }
 
+/* bd0(shape, y) = shape log(shape/y) + y - shape = hi + *lo (y + y_lo, log y = ly + ly_lo) */
+ALWAYS_INLINE vdbl gamma_bd0(vdbl y, vdbl y_lo, vdbl ly, vdbl ly_lo, const struct gamma_args *a,
+                             vdbl *lo)
+{
+    vdbl L_lo, L = v_two_sum(v_set(a->la_hi), v_neg(ly), &L_lo);
+    L_lo = v_add(L_lo, v_sub(v_set(a->la_lo), ly_lo));
+    return v_bd0_dd(v_set(a->shape), y, y_lo, L, L_lo, lo);
+}
+
 ALWAYS_INLINE vdbl dgamma_vec(vdbl x, const void *args, vmsk *slow)
 {
     const struct gamma_args *a = args;
@@ -145,10 +159,7 @@ ALWAYS_INLINE vdbl dgamma_vec(vdbl x, const void *args, vmsk *slow)
     if (a->direct) {
         hi = gamma_log_direct(y, y_lo, ly, ly_lo, a, &lo);
     } else {
-        /* log shape - log y */
-        vdbl L_lo, L = v_two_sum(v_set(a->la_hi), v_neg(ly), &L_lo);
-        L_lo = v_add(L_lo, v_sub(v_set(a->la_lo), ly_lo));
-        vdbl b_lo, b = v_bd0_dd(v_set(a->shape), y, y_lo, L, L_lo, &b_lo);
+        vdbl b_lo, b = gamma_bd0(y, y_lo, ly, ly_lo, a, &b_lo);
         vdbl e1, s1 = v_two_sum(v_set(a->c_hi), v_neg(b), &e1);
         vdbl e2, s2 = v_two_sum(s1, v_neg(lx), &e2);
         hi = s2;
@@ -160,35 +171,55 @@ ALWAYS_INLINE vdbl dgamma_vec(vdbl x, const void *args, vmsk *slow)
 }
 
 
-/* pgamma's value from log T + log F (F the series sum, or a K for the continued fraction;
- * F (1 + F_rel_lo) where F has a low part),
- * the tail it is of (upper) and the wanted form; P + Q = 1 is used only where the computed
- * tail is at most ~0.63 (y <= shape gives P, y > shape Q, for shape >= 1). Marks lanes
- * whose result would leave the normal range. */
+/* pgamma's value from l + l_lo, the log of the tail computed (lanes of `upper`: Q, else P),
+ * in the wanted form; P + Q = 1 is used only where the computed tail is at most ~0.63
+ * (the smaller one, or near the mean). Marks lanes whose result would leave the normal
+ * range. */
+ALWAYS_INLINE vdbl gamma_tail_result(vdbl l, vdbl l_lo, vmsk upper, const struct gamma_args *a,
+                                     vmsk *ok)
+{
+    vmsk wanted = a->lower_tail ? v_not(upper) : upper; /* the computed tail is the wanted */
+    int all_wanted = v_bits(wanted) == (1 << VLEN) - 1;
+    vdbl t = v_set(0);
+    if (!(a->log_flag && all_wanted)) {
+        vmsk need_exp = a->log_flag ? v_not(wanted) : v_or(wanted, v_not(wanted));
+        *ok = v_andnot(v_andnot(v_and(v_le(v_set(-707), l), v_le(l, v_set(709))), need_exp), *ok);
+        vdbl e_lo, e = v_exp_dd(v_min(v_max(l, v_set(-707)), v_set(709)), &e_lo);
+        t = v_add(e, v_fma(e, l_lo, e_lo));
+    }
+    vdbl same = a->log_flag ? v_add(l, l_lo) : t;
+    if (all_wanted)
+        return same;
+    vdbl other = a->log_flag ? v_log1p_normal(v_neg(t)) : v_sub(v_set(1), t);
+    return v_sel(wanted, same, other);
+}
+
+/* the same from log T + log F (F the series sum, or K for the continued fraction; F
+ * (1 + F_rel_lo) where F has a low part), all lanes of one tail */
 ALWAYS_INLINE vdbl gamma_p_result(vdbl lt, vdbl lt_lo, vdbl F, vdbl F_rel_lo, const int upper,
                                   const struct gamma_args *a, vmsk *ok)
 {
     vdbl lf_lo, lf = v_log_normal_dd(F, &lf_lo);
     vdbl err, l = v_two_sum(lt, lf, &err);
-    vdbl l_lo = v_add(v_add(err, F_rel_lo), v_add(lt_lo, lf_lo)); /* log of the computed tail */
-    vdbl t = v_set(0);
-    if (!(a->log_flag && upper == !a->lower_tail)) {
-        *ok = v_and(*ok, v_and(v_le(v_set(-707), l), v_le(l, v_set(709))));
-        vdbl e_lo, e = v_exp_dd(v_min(v_max(l, v_set(-707)), v_set(709)), &e_lo);
-        t = v_add(e, v_fma(e, l_lo, e_lo));
-    }
-    if (upper == !a->lower_tail) /* the computed tail is the wanted one */
-        return a->log_flag ? v_add(l, l_lo) : t;
-    return a->log_flag ? v_log1p_normal(v_neg(t)) : v_sub(v_set(1), t);
+    vdbl l_lo = v_add(v_add(err, F_rel_lo), v_add(lt_lo, lf_lo));
+    vdbl zero = v_set(0);
+    return gamma_tail_result(l, l_lo, upper ? v_le(zero, zero) : v_lt(zero, zero), a, ok);
 }
 
-/* log T = log(y^shape e^-y / Gamma(shape + 1)) for the lanes *ok; *y_out + *y_lo = y */
+/* log T = log(y^shape e^-y / Gamma(shape + 1)) for the lanes *ok; *y_out + *y_lo = y: the
+ * direct form up to GAMMA_P_SHAPE_MAX, Loader's beyond (where shape log y and y cancel) */
 ALWAYS_INLINE vdbl gamma_log_t(vdbl x, const struct gamma_args *a, vmsk *ok, vdbl *y_out,
                                vdbl *y_lo, vdbl *lo)
 {
     vdbl lx, lx_lo, ly, ly_lo, y = gamma_y_logs(x, a, ok, y_lo, &lx, &lx_lo, &ly, &ly_lo);
     *y_out = y;
-    return gamma_log_direct(y, *y_lo, ly, ly_lo, a, lo);
+    if (a->direct)
+        return gamma_log_direct(y, *y_lo, ly, ly_lo, a, lo);
+    /* Loader's form c - bd0(shape, y), c = -stirlerr(shape) - log sqrt(2 pi shape) */
+    vdbl b_lo, b = gamma_bd0(y, *y_lo, ly, ly_lo, a, &b_lo);
+    vdbl err, l = v_two_sum(v_set(a->c_hi), v_neg(b), &err);
+    *lo = v_add(err, v_sub(v_set(a->c_lo), b_lo));
+    return l;
 }
 
 /* The series S = 1 + y/(a+1) + y^2/((a+1)(a+2)) + ... (P = T S) as hi + *lo, for the lanes
@@ -290,13 +321,12 @@ ALWAYS_INLINE vdbl pgamma_series_vec(vdbl x, const void *args, vmsk *deferred, v
     return v_sel(nonpositive, dt_0, r);
 }
 
-/* second stage (y > series_max_y): Q = shape T K by the continued fraction */
-ALWAYS_INLINE vdbl pgamma_cf_vec(vdbl x, const void *args, vmsk *slow)
+/* Q = shape T K by the continued fraction for the lanes `lanes` (the others: slow) */
+ALWAYS_INLINE vdbl pgamma_cf_lanes(vdbl x, const struct gamma_args *a, vmsk lanes, vmsk *slow)
 {
-    const struct gamma_args *a = args;
     vmsk ok;
     vdbl y, y_lo, lt_lo, lt = gamma_log_t(x, a, &ok, &y, &y_lo, &lt_lo);
-    ok = v_and(ok, v_le(y, v_set(0x1p100))); /* the convergents grow like (2y)^n */
+    ok = v_and(v_and(ok, lanes), v_le(y, v_set(0x1p100))); /* the convergents grow like (2y)^n */
     vdbl inv_k, K = gamma_cf_k(y, &ok, a, &inv_k);
     /* log(shape T) = log T + log shape */
     vdbl err, l = v_two_sum(lt, v_set(a->la_hi), &err);
@@ -305,6 +335,65 @@ ALWAYS_INLINE vdbl pgamma_cf_vec(vdbl x, const void *args, vmsk *slow)
     vdbl dK = v_mul(y_lo, v_sub(v_set(1), v_div(v_add(v_set(a->shape), inv_k), y)));
     vdbl r = gamma_p_result(l, l_lo, K, dK, 1, a, &ok);
     *slow = v_not(ok);
+    return r;
+}
+
+/* second stage (y > series_max_y): the continued fraction */
+ALWAYS_INLINE vdbl pgamma_cf_vec(vdbl x, const void *args, vmsk *slow)
+{
+    vdbl zero = v_set(0);
+    return pgamma_cf_lanes(x, args, v_le(zero, zero), slow);
+}
+
+/* Beyond GAMMA_P_SHAPE_MAX, first stage: Temme's uniform expansion within
+ * GAMMA_TEMME_WIDTH of the mean, for the smaller tail (Q for y >= shape),
+ *     tail = e^-b (R(z) +- S(eta) / sqrt(2 pi shape)),  b = bd0(shape, y) = shape eta^2/2,
+ * z = sqrt(2b), eta = +-z/sqrt(shape) (the sign of y - shape), R the normal's scaled Mills
+ * ratio, S the coefficient sums of gamma_args; R' = z R - 1/sqrt(2 pi) carries z's low
+ * part. The other lanes are deferred to pgamma_rest_vec. */
+ALWAYS_INLINE vdbl pgamma_temme_vec(vdbl x, const void *args, vmsk *deferred, vmsk *slow)
+{
+    const struct gamma_args *a = args;
+    vmsk nonpositive = v_le(x, v_set(0));
+    vmsk ok;
+    vdbl y_lo, lx, lx_lo, ly, ly_lo, y = gamma_y_logs(x, a, &ok, &y_lo, &lx, &lx_lo, &ly, &ly_lo);
+    vmsk temme = v_and(ok, v_le(v_abs(v_sub(y, v_set(a->shape))),
+                                v_set(GAMMA_TEMME_WIDTH * a->shape)));
+    *deferred = v_andnot(temme, ok);
+    vdbl b_lo, b = gamma_bd0(y, y_lo, ly, ly_lo, a, &b_lo);
+    b = v_max(b, v_set(0)), b_lo = v_sel(v_lt(v_set(0), b), b_lo, v_set(0));
+    /* z = sqrt(2b) + z_lo */
+    vdbl b2 = v_add(b, b), z = v_sqrt(b2);
+    vdbl z_lo = v_div(v_fma(v_set(2), b_lo, v_fnma(z, z, b2)), v_max(v_add(z, z), v_set(DBL_MIN)));
+    vmsk upper = v_le(v_set(a->shape), y);
+    vdbl eta = v_mul(v_sel(upper, z, v_neg(z)), v_set(a->inv_sqrt_shape));
+    vdbl S = v_poly_split(a->temme, GAMMA_TEMME_N - 1, eta);
+    vdbl r_lo, r = v_norm_mills_r_dd(z, &r_lo);
+    r_lo = v_fma(v_fma(z, r, v_set(-INV_SQRT_2PI)), z_lo, r_lo);
+    vdbl corr = v_mul(S, v_set(a->temme_scale));
+    vdbl v_err, v = v_two_sum(r, v_sel(upper, corr, v_neg(corr)), &v_err);
+    vdbl v_lo, vh = v_fast_two_sum(v, v_add(v_err, r_lo), &v_lo);
+    vdbl lv_lo, lv = v_log_sum_dd(vh, v_lo, &lv_lo);
+    vdbl err, l = v_two_sum(lv, v_neg(b), &err);
+    vdbl l_lo = v_add(err, v_sub(lv_lo, b_lo));
+    vdbl res = gamma_tail_result(l, l_lo, upper, a, &temme);
+    *slow = v_not(v_or(v_or(nonpositive, *deferred), temme));
+    vdbl dt_0 = v_set(a->lower_tail ? (a->log_flag ? -INFINITY : 0.0) : (a->log_flag ? 0.0 : 1.0));
+    return v_sel(nonpositive, dt_0, res);
+}
+
+/* its second stage: the series below the mean (and up to series_max_y), the continued
+ * fraction above */
+ALWAYS_INLINE vdbl pgamma_rest_vec(vdbl x, const void *args, vmsk *slow)
+{
+    vmsk cf;
+    vdbl r = pgamma_series_vec(x, args, &cf, slow);
+    if (v_any(cf)) {
+        vmsk cf_slow;
+        vdbl r_cf = pgamma_cf_lanes(x, args, cf, &cf_slow);
+        r = v_sel(cf, r_cf, r);
+        *slow = v_or(v_andnot(cf, *slow), v_and(cf, cf_slow));
+    }
     return r;
 }
 
@@ -484,9 +573,12 @@ static struct gamma_args gamma_args_make(const double *param, int lower_tail, in
                            .ls_hi = ls.hi, .ls_lo = ls.lo, .la_hi = la.hi, .la_lo = la.lo,
                            .lower_tail = lower_tail, .log_flag = log_flag};
     dd m = density ? two_sum(shape, -1) : (dd){shape, 0}, c;
-    a.direct = !density || shape <= GAMMA_D_DIRECT_MAX;
-    if (!density) /* log T: -lgamma(shape + 1) */
+    a.direct = shape <= (density ? GAMMA_D_DIRECT_MAX : GAMMA_P_SHAPE_MAX);
+    if (!density && a.direct) /* log T: -lgamma(shape + 1) */
         c = dd_neg(lgamma1p_dd(shape));
+    else if (!density) /* log T, Loader's form: -stirlerr(shape) - log sqrt(2 pi shape) */
+        c = dd_neg(dd_add(dd_add((dd){la.hi / 2, la.lo / 2}, stirlerr_dd(shape)),
+                          (dd){LN_SQRT_2PI_HI, LN_SQRT_2PI_LO}));
     else if (a.direct) /* log d: -lgamma(shape) - log scale */
         c = dd_neg(dd_add(lgamma_dd(shape), ls));
     else /* log d, Loader's form */
@@ -503,6 +595,17 @@ static struct gamma_args gamma_args_make(const double *param, int lower_tail, in
      * standard deviations beyond the mean too (P in ~[0.5, 0.98], no cancellation), where
      * it is cheaper than the fraction; elsewhere the tail computed is the smaller one. */
     a.series_max_y = lower_tail && !log_flag ? shape + 2 * sqrt(shape) + 3 : shape;
+    if (!density && !a.direct) {
+        double inv = 1 / shape;
+        for (int j = 0; j < GAMMA_TEMME_N; j++) {
+            double c_j = 0;
+            for (int k = GAMMA_TEMME_K - 1; k >= 0; k--)
+                c_j = c_j * inv + gamma_temme_d[k][j];
+            a.temme[j] = c_j;
+        }
+        a.inv_sqrt_shape = 1 / sqrt(shape);
+        a.temme_scale = INV_SQRT_2PI * a.inv_sqrt_shape;
+    }
     return a;
 }
 
@@ -518,12 +621,15 @@ static void ISA_SUFFIX(pgamma_array)(size_t n, const double *x, const double *pa
                                    int lower_tail, int log_p, double *out)
 {
     const struct gamma_args a = gamma_args_make(param, lower_tail, log_p, 0);
-    if (a.shape < GAMMA_P_SHAPE_MIN || a.shape > GAMMA_P_SHAPE_MAX) {
+    if (a.shape < GAMMA_P_SHAPE_MIN) {
         for (size_t i = 0; i < n; i++)
             out[i] = pgamma_one(x[i], &a);
         return;
     }
-    run_array_split(n, x, out, &a, pgamma_series_vec, pgamma_cf_vec, pgamma_one);
+    if (a.shape > GAMMA_P_SHAPE_MAX)
+        run_array_split(n, x, out, &a, pgamma_temme_vec, pgamma_rest_vec, pgamma_one);
+    else
+        run_array_split(n, x, out, &a, pgamma_series_vec, pgamma_cf_vec, pgamma_one);
 }
 
 static void ISA_SUFFIX(qgamma_array)(size_t n, const double *x, const double *param,
