@@ -43,6 +43,7 @@ struct gamma_args {
     /* pgamma beyond GAMMA_P_SHAPE_MAX: Temme's S(eta) = sum_j temme[j] eta^j (the
      * coefficients' sums over shape^-k), and S's factor 1/sqrt(2 pi shape) */
     double temme[GAMMA_TEMME_N], temme_scale, inv_sqrt_shape;
+    double lgamma1p;       /* qgamma's start: lgamma(shape + 1) */
     /* pgamma's series: 1/(shape + n) and, for odd n, 1/((shape + n)(shape + n + 1)), each
      * rounded once (the sum's terms are running products of them) */
     double inv_shape_n[GAMMA_P_TERMS + 1], inv_pair_n[GAMMA_P_TERMS + 1];
@@ -206,20 +207,27 @@ ALWAYS_INLINE vdbl gamma_p_result(vdbl lt, vdbl lt_lo, vdbl F, vdbl F_rel_lo, co
     return gamma_tail_result(l, l_lo, upper ? v_le(zero, zero) : v_lt(zero, zero), a, ok);
 }
 
-/* log T = log(y^shape e^-y / Gamma(shape + 1)) for the lanes *ok; *y_out + *y_lo = y: the
- * direct form up to GAMMA_P_SHAPE_MAX, Loader's beyond (where shape log y and y cancel) */
+/* log T = log(y^shape e^-y / Gamma(shape + 1)) at y + y_lo (log y = ly + ly_lo): the direct
+ * form up to GAMMA_P_SHAPE_MAX, Loader's beyond (where shape log y and y cancel),
+ * c - bd0(shape, y) with c = -stirlerr(shape) - log sqrt(2 pi shape) */
+ALWAYS_INLINE vdbl gamma_log_t_at(vdbl y, vdbl y_lo, vdbl ly, vdbl ly_lo,
+                                  const struct gamma_args *a, vdbl *lo)
+{
+    if (a->direct)
+        return gamma_log_direct(y, y_lo, ly, ly_lo, a, lo);
+    vdbl b_lo, b = gamma_bd0(y, y_lo, ly, ly_lo, a, &b_lo);
+    vdbl err, l = v_two_sum(v_set(a->c_hi), v_neg(b), &err);
+    *lo = v_add(err, v_sub(v_set(a->c_lo), b_lo));
+    return l;
+}
+
+/* The same for x (y = x/scale) for the lanes *ok; *y_out + *y_lo = y */
 ALWAYS_INLINE vdbl gamma_log_t(vdbl x, const struct gamma_args *a, vmsk *ok, vdbl *y_out,
                                vdbl *y_lo, vdbl *lo)
 {
     vdbl lx, lx_lo, ly, ly_lo, y = gamma_y_logs(x, a, ok, y_lo, &lx, &lx_lo, &ly, &ly_lo);
     *y_out = y;
-    if (a->direct)
-        return gamma_log_direct(y, *y_lo, ly, ly_lo, a, lo);
-    /* Loader's form c - bd0(shape, y), c = -stirlerr(shape) - log sqrt(2 pi shape) */
-    vdbl b_lo, b = gamma_bd0(y, *y_lo, ly, ly_lo, a, &b_lo);
-    vdbl err, l = v_two_sum(v_set(a->c_hi), v_neg(b), &err);
-    *lo = v_add(err, v_sub(v_set(a->c_lo), b_lo));
-    return l;
+    return gamma_log_t_at(y, *y_lo, ly, ly_lo, a, lo);
 }
 
 /* The series S = 1 + y/(a+1) + y^2/((a+1)(a+2)) + ... (P = T S) as hi + *lo, for the lanes
@@ -345,37 +353,55 @@ ALWAYS_INLINE vdbl pgamma_cf_vec(vdbl x, const void *args, vmsk *slow)
     return pgamma_cf_lanes(x, args, v_le(zero, zero), slow);
 }
 
-/* Beyond GAMMA_P_SHAPE_MAX, first stage: Temme's uniform expansion within
- * GAMMA_TEMME_WIDTH of the mean, for the smaller tail (Q for y >= shape),
+/* Beyond GAMMA_P_SHAPE_MAX, within GAMMA_TEMME_WIDTH of the mean: Temme's uniform
+ * expansion of the smaller tail (Q in the lanes *upper, set where y >= shape) at y + y_lo
+ * (log y = ly + ly_lo), its log as hi + *lo:
  *     tail = e^-b (R(z) +- S(eta) / sqrt(2 pi shape)),  b = bd0(shape, y) = shape eta^2/2,
  * z = sqrt(2b), eta = +-z/sqrt(shape) (the sign of y - shape), R the normal's scaled Mills
  * ratio, S the coefficient sums of gamma_args; R' = z R - 1/sqrt(2 pi) carries z's low
- * part. The other lanes are deferred to pgamma_rest_vec. */
+ * part. */
+ALWAYS_INLINE vdbl gamma_temme_log_tail_vec(vdbl y, vdbl y_lo, vdbl ly, vdbl ly_lo,
+                                            const struct gamma_args *a, vmsk *upper, vdbl *lo)
+{
+    vdbl b_lo, b = gamma_bd0(y, y_lo, ly, ly_lo, a, &b_lo);
+    b = v_max(b, v_set(0)), b_lo = v_sel(v_lt(v_set(0), b), b_lo, v_set(0));
+    /* z = sqrt(2b) + z_lo */
+    vdbl b2 = v_add(b, b), z = v_sqrt(b2);
+    vdbl z_lo = v_div(v_fma(v_set(2), b_lo, v_fnma(z, z, b2)), v_max(v_add(z, z), v_set(DBL_MIN)));
+    *upper = v_le(v_set(a->shape), y);
+    vdbl eta = v_mul(v_sel(*upper, z, v_neg(z)), v_set(a->inv_sqrt_shape));
+    vdbl S = v_poly_split(a->temme, GAMMA_TEMME_N - 1, eta);
+    vdbl r_lo, r = v_norm_mills_r_dd(z, &r_lo);
+    r_lo = v_fma(v_fma(z, r, v_set(-INV_SQRT_2PI)), z_lo, r_lo);
+    vdbl corr = v_mul(S, v_set(a->temme_scale));
+    vdbl v_err, v = v_two_sum(r, v_sel(*upper, corr, v_neg(corr)), &v_err);
+    vdbl v_lo, vh = v_fast_two_sum(v, v_add(v_err, r_lo), &v_lo);
+    vdbl lv_lo, lv = v_log_sum_dd(vh, v_lo, &lv_lo);
+    vdbl err, l = v_two_sum(lv, v_neg(b), &err);
+    *lo = v_add(err, v_sub(lv_lo, b_lo));
+    return l;
+}
+
+/* the lanes of y within GAMMA_TEMME_WIDTH of the mean (none up to GAMMA_P_SHAPE_MAX) */
+ALWAYS_INLINE vmsk gamma_temme_lanes(vdbl y, const struct gamma_args *a)
+{
+    if (a->direct)
+        return v_lt(y, v_set(-INFINITY));
+    return v_le(v_abs(v_sub(y, v_set(a->shape))), v_set(GAMMA_TEMME_WIDTH * a->shape));
+}
+
+/* pgamma beyond GAMMA_P_SHAPE_MAX, first stage: Temme's lanes; the others are deferred to
+ * pgamma_rest_vec */
 ALWAYS_INLINE vdbl pgamma_temme_vec(vdbl x, const void *args, vmsk *deferred, vmsk *slow)
 {
     const struct gamma_args *a = args;
     vmsk nonpositive = v_le(x, v_set(0));
     vmsk ok;
     vdbl y_lo, lx, lx_lo, ly, ly_lo, y = gamma_y_logs(x, a, &ok, &y_lo, &lx, &lx_lo, &ly, &ly_lo);
-    vmsk temme = v_and(ok, v_le(v_abs(v_sub(y, v_set(a->shape))),
-                                v_set(GAMMA_TEMME_WIDTH * a->shape)));
+    vmsk temme = v_and(ok, gamma_temme_lanes(y, a));
     *deferred = v_andnot(temme, ok);
-    vdbl b_lo, b = gamma_bd0(y, y_lo, ly, ly_lo, a, &b_lo);
-    b = v_max(b, v_set(0)), b_lo = v_sel(v_lt(v_set(0), b), b_lo, v_set(0));
-    /* z = sqrt(2b) + z_lo */
-    vdbl b2 = v_add(b, b), z = v_sqrt(b2);
-    vdbl z_lo = v_div(v_fma(v_set(2), b_lo, v_fnma(z, z, b2)), v_max(v_add(z, z), v_set(DBL_MIN)));
-    vmsk upper = v_le(v_set(a->shape), y);
-    vdbl eta = v_mul(v_sel(upper, z, v_neg(z)), v_set(a->inv_sqrt_shape));
-    vdbl S = v_poly_split(a->temme, GAMMA_TEMME_N - 1, eta);
-    vdbl r_lo, r = v_norm_mills_r_dd(z, &r_lo);
-    r_lo = v_fma(v_fma(z, r, v_set(-INV_SQRT_2PI)), z_lo, r_lo);
-    vdbl corr = v_mul(S, v_set(a->temme_scale));
-    vdbl v_err, v = v_two_sum(r, v_sel(upper, corr, v_neg(corr)), &v_err);
-    vdbl v_lo, vh = v_fast_two_sum(v, v_add(v_err, r_lo), &v_lo);
-    vdbl lv_lo, lv = v_log_sum_dd(vh, v_lo, &lv_lo);
-    vdbl err, l = v_two_sum(lv, v_neg(b), &err);
-    vdbl l_lo = v_add(err, v_sub(lv_lo, b_lo));
+    vmsk upper;
+    vdbl l_lo, l = gamma_temme_log_tail_vec(y, y_lo, ly, ly_lo, a, &upper, &l_lo);
     vdbl res = gamma_tail_result(l, l_lo, upper, a, &temme);
     *slow = v_not(v_or(v_or(nonpositive, *deferred), temme));
     vdbl dt_0 = v_set(a->lower_tail ? (a->log_flag ? -INFINITY : 0.0) : (a->log_flag ? 0.0 : 1.0));
@@ -398,11 +424,11 @@ ALWAYS_INLINE vdbl pgamma_rest_vec(vdbl x, const void *args, vmsk *slow)
 }
 
 /* qgamma's Newton steps: at most this many evaluations per lane, each step at most this in
- * log y; a lane is done once its step is below GAMMA_Q_DONE (Householder's third-order
- * steps converge quartically: what remains after it is ~GAMMA_Q_DONE^4) */
+ * log y; a lane is done once its step, against the scale F varies on, is below
+ * GAMMA_Q_DONE (Householder's third-order steps converge quartically) */
 #define GAMMA_Q_ITERATIONS 10
 #define GAMMA_Q_MAX_STEP 4.0
-#define GAMMA_Q_DONE 0x1p-20
+#define GAMMA_Q_DONE 0x1p-16
 /* a lower-tail p up to this is P's target (the series serves it), beyond Q's (1 - p exact);
  * P's target costs 1/(1 - p) of the evaluation's error in y, ~10x at most */
 #define GAMMA_Q_P_DIRECT 0.9
@@ -419,12 +445,13 @@ ALWAYS_INLINE vdbl gamma_tail_at(vdbl y, vmsk upper, const struct gamma_args *a,
                                  vdbl *lo, vdbl *dens)
 {
     vdbl ly_lo, ly = v_log_full_dd(y, &ly_lo);
-    vdbl lt_lo, lt = gamma_log_direct(y, v_set(0), ly, ly_lo, a, &lt_lo);
+    vdbl lt_lo, lt = gamma_log_t_at(y, v_set(0), ly, ly_lo, a, &lt_lo);
     *ok = v_and(*ok, v_le(v_set(-707), lt));
     vdbl e_lo, e = v_exp_dd(v_max(lt, v_set(-707)), &e_lo);
     e_lo = v_fma(e, lt_lo, e_lo); /* T = e + e_lo */
+    vmsk temme = v_and(*ok, gamma_temme_lanes(y, a)), rest = v_andnot(temme, *ok);
     vdbl series_max = v_sel(upper, v_set(a->shape), v_set(a->series_max_y));
-    vmsk series = v_and(*ok, v_le(y, series_max)), cf = v_andnot(series, *ok);
+    vmsk series = v_and(rest, v_le(y, series_max)), cf = v_andnot(series, rest);
     vdbl S = v_set(1), S_lo = v_set(0), K = v_set(1), inv_k;
     if (v_any(series)) {
         vmsk unconverged = series;
@@ -442,9 +469,19 @@ ALWAYS_INLINE vdbl gamma_tail_at(vdbl y, vmsk upper, const struct gamma_args *a,
     vdbl F_lo = v_sel(series, S_lo, v_fma(v_set(a->shape), K, v_neg(aK)));
     vdbl t_lo, t = v_two_prod(e, F, &t_lo);
     t_lo = v_add(t_lo, v_fma(e, F_lo, v_mul(e_lo, F)));
+    vmsk computed_q = cf;
+    if (v_any(temme)) { /* the smaller tail, e^l */
+        vmsk temme_upper;
+        vdbl l_lo, l = gamma_temme_log_tail_vec(y, v_set(0), ly, ly_lo, a, &temme_upper, &l_lo);
+        *ok = v_andnot(v_andnot(v_le(v_set(-707), l), temme), *ok);
+        vdbl x_lo, x = v_exp_dd(v_max(l, v_set(-707)), &x_lo);
+        t = v_sel(temme, x, t);
+        t_lo = v_sel(temme, v_fma(x, l_lo, x_lo), t_lo);
+        computed_q = v_or(cf, v_and(temme, temme_upper));
+    }
     *dens = v_mul(v_set(a->shape), e);
     /* the other tail where asked: 1 - t */
-    vmsk other = v_or(v_and(series, upper), v_andnot(upper, cf));
+    vmsk other = v_or(v_andnot(computed_q, upper), v_andnot(upper, computed_q));
     vdbl o_err, o = v_two_sum(v_set(1), v_neg(t), &o_err);
     *lo = v_sel(other, v_sub(o_err, t_lo), t_lo);
     return v_sel(other, o, t);
@@ -508,9 +545,9 @@ ALWAYS_INLINE vdbl qgamma_impl(vdbl p, const struct gamma_args *a, const int fir
     z = v_sel(above, z, v_neg(z));
     vdbl c = v_add(v_set(1 - 1 / (9 * a->shape)), v_mul(z, v_set(1 / (3 * sqrt(a->shape)))));
     vdbl y = v_mul(v_set(a->shape), v_mul(c, v_mul(c, c)));
-    /* P's root: log y = (log P + lgamma(shape + 1))/shape (c = -lgamma(shape + 1)) */
+    /* P's root: log y = (log P + lgamma(shape + 1))/shape */
     vmsk small_p = v_andnot(upper, small_g);
-    vdbl u_small = v_mul(v_sub(Ls, v_set(a->c_hi)), v_set(1 / a->shape));
+    vdbl u_small = v_mul(v_add(Ls, v_set(a->lgamma1p)), v_set(1 / a->shape));
     ok = v_andnot(v_and(small_p, v_lt(u_small, v_set(-45))), ok);
     vdbl y_small = v_exp(v_min(v_max(u_small, v_set(-45)), v_set(700)));
     y = v_sel(small_p, v_max(y, y_small), y);
@@ -535,7 +572,11 @@ ALWAYS_INLINE vdbl qgamma_impl(vdbl p, const struct gamma_args *a, const int fir
         vmsk near = v_and(v_le(v_abs(d), v_set(0.25)), v_lt(v_set(0.5), den));
         step = v_sel(far, log_step, v_sel(near, step, d)); /* Newton's where d is large */
         step = v_min(v_max(step, v_set(-GAMMA_Q_MAX_STEP)), v_set(GAMMA_Q_MAX_STEP));
-        vmsk done = v_and(active, v_le(v_abs(step), v_set(GAMMA_Q_DONE)));
+        /* F varies on the scale 1/w in u, w = 1 + |r2| + sqrt|r3|: what remains after the
+         * step is ~(step w)^4 / w of y, below 2^-64 once step w^(3/4) <= GAMMA_Q_DONE */
+        vdbl w = v_add(v_add(v_set(1), v_abs(r2)), v_sqrt(v_abs(r3)));
+        vdbl w34 = v_div(w, v_sqrt(v_sqrt(w)));
+        vmsk done = v_and(active, v_le(v_mul(v_abs(step), w34), v_set(GAMMA_Q_DONE)));
         /* done: x = scale y e^step, rounded once */
         vdbl sy_lo, sy = v_two_prod(v_set(a->scale), y, &sy_lo);
         vdbl em = v_fma(v_mul(step, step), v_set(0.5), step);
@@ -574,6 +615,7 @@ static struct gamma_args gamma_args_make(const double *param, int lower_tail, in
                            .lower_tail = lower_tail, .log_flag = log_flag};
     dd m = density ? two_sum(shape, -1) : (dd){shape, 0}, c;
     a.direct = shape <= (density ? GAMMA_D_DIRECT_MAX : GAMMA_P_SHAPE_MAX);
+    a.lgamma1p = density ? 0 : lgamma1p_dd(shape).hi;
     if (!density && a.direct) /* log T: -lgamma(shape + 1) */
         c = dd_neg(lgamma1p_dd(shape));
     else if (!density) /* log T, Loader's form: -stirlerr(shape) - log sqrt(2 pi shape) */
@@ -636,7 +678,7 @@ static void ISA_SUFFIX(qgamma_array)(size_t n, const double *x, const double *pa
                                    int lower_tail, int log_p, double *out)
 {
     const struct gamma_args a = gamma_args_make(param, lower_tail, log_p, 0);
-    if (a.shape < GAMMA_P_SHAPE_MIN || a.shape > GAMMA_P_SHAPE_MAX) {
+    if (a.shape < GAMMA_P_SHAPE_MIN) {
         for (size_t i = 0; i < n; i++)
             out[i] = qgamma_one(x[i], &a);
         return;
