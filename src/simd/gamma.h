@@ -1,12 +1,13 @@
 /* Gamma distribution (shape, scale) kernels, x per lane and the parameters fixed per call.
  *
  *   dgamma: every shape (the direct log form, Loader's beyond GAMMA_D_DIRECT_MAX);
- *   pgamma: shapes in [GAMMA_P_SHAPE_MIN, GAMMA_P_SHAPE_MAX]: the series for P and the
- *     continued fraction for Q, two stages (run_array_split);
- *   qgamma: the same shapes: Newton-type steps on the vector pgamma pieces.
- * Other shapes (Temme's expansion beyond 20, the Taylor region below 1) still run the
- * scalar reference (src/scalar/gamma.c) element by element; so do single lanes that leave
- * a kernel's range (each kernel lists its own). */
+ *   pgamma: every shape: the series for P and the continued fraction for Q up to
+ *     GAMMA_P_SHAPE_MAX, Temme's expansion near the mean beyond, two stages
+ *     (run_array_split); below shape 1, y < 1 is Taylor's region (P near 1) and takes the
+ *     scalar reference unless P itself is asked for;
+ *   qgamma: shapes from GAMMA_P_SHAPE_MIN: Newton-type steps on those same pieces.
+ * qgamma below GAMMA_P_SHAPE_MIN runs the scalar reference (src/scalar/gamma.c) element by
+ * element; so do single lanes that leave a kernel's range (each kernel lists its own). */
 #ifndef VDIST_SIMD_GAMMA_H
 #define VDIST_SIMD_GAMMA_H
 
@@ -22,9 +23,9 @@
  * (the log's ~2^-70 absolute times shape - 1, lgamma's 2^-64 relative: below 2^-56);
  * beyond, Loader's form through bd0, whose terms do not grow with shape */
 #define GAMMA_D_DIRECT_MAX 64.0
-/* pgamma's and qgamma's vector path: shapes in [1, 20] by the series and the continued
- * fraction, at most this many terms each; the rest (Temme's region beyond, Taylor below 1)
- * is the scalar reference's for now */
+/* pgamma's and qgamma's vector paths: the series and the continued fraction up to shape
+ * GAMMA_P_SHAPE_MAX (at most GAMMA_P_TERMS terms each), Temme beyond; qgamma from
+ * GAMMA_P_SHAPE_MIN */
 #define GAMMA_P_SHAPE_MIN 1.0
 #define GAMMA_P_SHAPE_MAX 20.0
 #define GAMMA_P_TERMS 100
@@ -314,6 +315,8 @@ ALWAYS_INLINE vdbl pgamma_series_vec(vdbl x, const void *args, vmsk *deferred, v
     vmsk ok;
     vdbl y, y_lo, lt_lo, lt = gamma_log_t(x, a, &ok, &y, &y_lo, &lt_lo);
     *deferred = v_and(ok, v_lt(v_set(a->series_max_y), y));
+    if (a->shape < 1 && !(a->lower_tail && !a->log_flag)) /* Taylor's region: P near 1 */
+        ok = v_andnot(v_lt(y, v_set(1)), ok);
     vmsk active = v_andnot(*deferred, ok);
     vdbl S_lo, S = gamma_series_sum(y, &active, a, &S_lo);
     ok = v_andnot(v_or(active, *deferred), ok); /* unconverged lanes: the scalar reference */
@@ -335,6 +338,8 @@ ALWAYS_INLINE vdbl pgamma_cf_lanes(vdbl x, const struct gamma_args *a, vmsk lane
     vmsk ok;
     vdbl y, y_lo, lt_lo, lt = gamma_log_t(x, a, &ok, &y, &y_lo, &lt_lo);
     ok = v_and(v_and(ok, lanes), v_le(y, v_set(0x1p100))); /* the convergents grow like (2y)^n */
+    if (a->shape < 1) /* below 1 (Taylor's region) it converges slowly and loses digits */
+        ok = v_and(ok, v_le(v_set(1), y));
     vdbl inv_k, K = gamma_cf_k(y, &ok, a, &inv_k);
     /* log(shape T) = log T + log shape */
     vdbl err, l = v_two_sum(lt, v_set(a->la_hi), &err);
@@ -663,11 +668,6 @@ static void ISA_SUFFIX(pgamma_array)(size_t n, const double *x, const double *pa
                                    int lower_tail, int log_p, double *out)
 {
     const struct gamma_args a = gamma_args_make(param, lower_tail, log_p, 0);
-    if (a.shape < GAMMA_P_SHAPE_MIN) {
-        for (size_t i = 0; i < n; i++)
-            out[i] = pgamma_one(x[i], &a);
-        return;
-    }
     if (a.shape > GAMMA_P_SHAPE_MAX)
         run_array_split(n, x, out, &a, pgamma_temme_vec, pgamma_rest_vec, pgamma_one);
     else
