@@ -326,7 +326,15 @@ ALWAYS_INLINE vdbl pgamma_series_vec(vdbl x, const void *args, vmsk *deferred, v
     vdbl F = v_add(S, S_lo);
     vdbl dS = v_mul(y_lo, v_fma(v_div(v_set(a->shape), y), v_sub(v_set(1), F), F));
     vdbl F_rel_lo = v_div(v_add(v_add(v_sub(S, F), S_lo), dS), F);
-    vdbl r = gamma_p_result(lt, lt_lo, F, F_rel_lo, 0, a, &ok);
+    vdbl r;
+    if (a->lower_tail && !a->log_flag) { /* P itself: T F, no log of F */
+        ok = v_and(ok, v_le(v_set(-707), lt));
+        vdbl e_lo, e = v_exp_dd(v_max(lt, v_set(-707)), &e_lo);
+        vdbl p_lo, p = v_two_prod(e, F, &p_lo);
+        r = v_add(p, v_fma(p, v_add(lt_lo, F_rel_lo), v_fma(e_lo, F, p_lo)));
+    } else {
+        r = gamma_p_result(lt, lt_lo, F, F_rel_lo, 0, a, &ok);
+    }
     *slow = v_not(v_or(v_or(nonpositive, *deferred), ok));
     vdbl dt_0 = v_set(a->lower_tail ? (a->log_flag ? -INFINITY : 0.0) : (a->log_flag ? 0.0 : 1.0));
     return v_sel(nonpositive, dt_0, r);
