@@ -231,10 +231,16 @@ dd gamma_temme_log_tail(double a, double y, int *upper)
     dd z = dd_sqrt(dd_scale(b, 2));
     double sqrt_a = sqrt(a);
     double eta = y >= a ? z.hi / sqrt_a : -z.hi / sqrt_a;
-    /* S = sum_k C_k(eta) a^-k */
+    /* S = sum_k C_k(eta) a^-k, without the terms below 2^-64 of S's first (|d[k][n]| < 1):
+     * a^-k < 2^-64 beyond k_top, |eta|^n < 2^-64 beyond n_top */
     double inv_a = 1 / a, s = 0;
-    for (int k = GAMMA_TEMME_K - 1; k >= 0; k--)
-        s = MUL_ADD(s, inv_a, poly_eval(gamma_temme_d[k], GAMMA_TEMME_N - 1, eta));
+    int k_top = 0, n_top = 0;
+    for (double t = inv_a; k_top < GAMMA_TEMME_K - 1 && t >= 0x1p-64; t *= inv_a)
+        k_top++;
+    for (double t = fabs(eta); n_top < GAMMA_TEMME_N - 1 && t >= 0x1p-64; t *= fabs(eta))
+        n_top++;
+    for (int k = k_top; k >= 0; k--)
+        s = MUL_ADD(s, inv_a, poly_eval(gamma_temme_d[k], n_top, eta));
     /* T = e^-b (R(|z|) +- S / sqrt(2 pi a)), R the normal's scaled Mills ratio; R' = z R -
      * 1/sqrt(2 pi) carries z.lo */
     dd r = norm_mills_r_dd(z.hi);

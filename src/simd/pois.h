@@ -75,14 +75,14 @@ static struct pois_args pois_args_make(const double *param, int lower_tail, int 
 }
 
 /* Tables per call (lambda is fixed): the d, p or q function's values at every integer
- * k = k_lo ... k_hi within lambda +- POIS_TABLE_WIDTH sqrt(lambda) + 20 (all but ~1e-23 of
+ * k = k_lo ... k_hi within lambda +- POIS_TABLE_WIDTH sqrt(lambda) + 20 (all but ~1e-12 of
  * the probability), each entry computed by the very code that computes that k without a
  * table (dpois's kernel, the scalar ppois), so that a lane's result does not depend on
  * whether its call took the table; lanes outside it take that code. A table is built only
  * where the call has at least POIS_TABLE_USES elements per entry: its cost per element is
  * then at most 1/POIS_TABLE_USES of the code it replaces. */
 #define POIS_TABLE_MAX 2048
-#define POIS_TABLE_WIDTH 10.0
+#define POIS_TABLE_WIDTH 7.0
 #define POIS_TABLE_USES 8
 
 struct pois_table_args {
