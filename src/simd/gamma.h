@@ -20,9 +20,10 @@
 /* x at least this: x/scale's remainder is exact and log x a normal log */
 #define GAMMA_X_TINY 0x1p-960
 /* dgamma up to this shape: log d = (shape - 1) log y - y - lgamma(shape) - log scale directly
- * (the log's ~2^-70 absolute times shape - 1, lgamma's 2^-64 relative: below 2^-56);
- * beyond, Loader's form through bd0, whose terms do not grow with shape */
-#define GAMMA_D_DIRECT_MAX 64.0
+ * (the log's ~2^-70 absolute times shape - 1, lgamma's 2^-64 relative of lgamma(128) = 491:
+ * below 2^-55, a quarter ULP of d; measured within 1 ULP of the scalar reference for
+ * shapes 64 to 128); beyond, Loader's form through bd0, whose terms do not grow with shape */
+#define GAMMA_D_DIRECT_MAX 128.0
 /* pgamma's and qgamma's vector paths: the series and the continued fraction up to shape
  * GAMMA_P_SHAPE_MAX (at most GAMMA_P_TERMS terms each), Temme beyond; qgamma from
  * GAMMA_P_SHAPE_MIN */
