@@ -374,8 +374,10 @@ ALWAYS_INLINE vdbl pgamma_cf_vec(vdbl x, const void *args, vmsk *slow)
  * z = sqrt(2b), eta = +-z/sqrt(shape) (the sign of y - shape), R the normal's scaled Mills
  * ratio, S the coefficient sums of gamma_args; R' = z R - 1/sqrt(2 pi) carries z's low
  * part. */
-ALWAYS_INLINE vdbl gamma_temme_log_tail_vec(vdbl y, vdbl y_lo, vdbl ly, vdbl ly_lo,
-                                            const struct gamma_args *a, vmsk *upper, vdbl *lo)
+/* the tail as e^-b v: returns v = hi + *v_lo, and b = *b_hi + *b_lo */
+ALWAYS_INLINE vdbl gamma_temme_parts(vdbl y, vdbl y_lo, vdbl ly, vdbl ly_lo,
+                                     const struct gamma_args *a, vmsk *upper, vdbl *v_lo,
+                                     vdbl *b_hi, vdbl *b_lo_out)
 {
     vdbl b_lo, b = gamma_bd0(y, y_lo, ly, ly_lo, a, &b_lo);
     b = v_max(b, v_set(0)), b_lo = v_sel(v_lt(v_set(0), b), b_lo, v_set(0));
@@ -389,8 +391,30 @@ ALWAYS_INLINE vdbl gamma_temme_log_tail_vec(vdbl y, vdbl y_lo, vdbl ly, vdbl ly_
     r_lo = v_fma(v_fma(z, r, v_set(-INV_SQRT_2PI)), z_lo, r_lo);
     vdbl corr = v_mul(S, v_set(a->temme_scale));
     vdbl v_err, v = v_two_sum(r, v_sel(*upper, corr, v_neg(corr)), &v_err);
-    vdbl v_lo, vh = v_fast_two_sum(v, v_add(v_err, r_lo), &v_lo);
-    vdbl lv_lo, lv = v_log_sum_dd(vh, v_lo, &lv_lo);
+    *b_hi = b, *b_lo_out = b_lo;
+    return v_fast_two_sum(v, v_add(v_err, r_lo), v_lo);
+}
+
+/* the smaller tail itself, e^-b v = hi + *lo, for the lanes *ok (those with b above 707 are
+ * taken out) */
+ALWAYS_INLINE vdbl gamma_temme_tail_vec(vdbl y, vdbl y_lo, vdbl ly, vdbl ly_lo,
+                                        const struct gamma_args *a, vmsk *upper, vmsk *ok,
+                                        vdbl *lo)
+{
+    vdbl v_lo, b, b_lo, v = gamma_temme_parts(y, y_lo, ly, ly_lo, a, upper, &v_lo, &b, &b_lo);
+    *ok = v_and(*ok, v_le(b, v_set(707)));
+    vdbl e_lo, e = v_exp_dd(v_neg(v_min(b, v_set(707))), &e_lo);
+    vdbl t_lo, t = v_two_prod(e, v, &t_lo);
+    *lo = v_fma(e, v_lo, v_fma(e_lo, v, v_fnma(t, b_lo, t_lo))); /* e^-b_lo ~ 1 - b_lo */
+    return t;
+}
+
+/* its log, log v - b = hi + *lo */
+ALWAYS_INLINE vdbl gamma_temme_log_tail_vec(vdbl y, vdbl y_lo, vdbl ly, vdbl ly_lo,
+                                            const struct gamma_args *a, vmsk *upper, vdbl *lo)
+{
+    vdbl v_lo, b, b_lo, v = gamma_temme_parts(y, y_lo, ly, ly_lo, a, upper, &v_lo, &b, &b_lo);
+    vdbl lv_lo, lv = v_log_sum_dd(v, v_lo, &lv_lo);
     vdbl err, l = v_two_sum(lv, v_neg(b), &err);
     *lo = v_add(err, v_sub(lv_lo, b_lo));
     return l;
@@ -415,8 +439,15 @@ ALWAYS_INLINE vdbl pgamma_temme_vec(vdbl x, const void *args, vmsk *deferred, vm
     vmsk temme = v_and(ok, gamma_temme_lanes(y, a));
     *deferred = v_andnot(temme, ok);
     vmsk upper;
-    vdbl l_lo, l = gamma_temme_log_tail_vec(y, y_lo, ly, ly_lo, a, &upper, &l_lo);
-    vdbl res = gamma_tail_result(l, l_lo, upper, a, &temme);
+    vdbl res;
+    if (a->log_flag) {
+        vdbl l_lo, l = gamma_temme_log_tail_vec(y, y_lo, ly, ly_lo, a, &upper, &l_lo);
+        res = gamma_tail_result(l, l_lo, upper, a, &temme);
+    } else { /* no log of v and exp of the sum: e^-b v */
+        vdbl t_lo, t = gamma_temme_tail_vec(y, y_lo, ly, ly_lo, a, &upper, &temme, &t_lo);
+        vmsk wanted = a->lower_tail ? v_not(upper) : upper;
+        res = v_sel(wanted, v_add(t, t_lo), v_sub(v_sub(v_set(1), t), t_lo));
+    }
     *slow = v_not(v_or(v_or(nonpositive, *deferred), temme));
     vdbl dt_0 = v_set(a->lower_tail ? (a->log_flag ? -INFINITY : 0.0) : (a->log_flag ? 0.0 : 1.0));
     return v_sel(nonpositive, dt_0, res);
@@ -485,12 +516,12 @@ ALWAYS_INLINE vdbl gamma_tail_at(vdbl y, vmsk upper, const struct gamma_args *a,
     t_lo = v_add(t_lo, v_fma(e, F_lo, v_mul(e_lo, F)));
     vmsk computed_q = cf;
     if (v_any(temme)) { /* the smaller tail, e^l */
-        vmsk temme_upper;
-        vdbl l_lo, l = gamma_temme_log_tail_vec(y, v_set(0), ly, ly_lo, a, &temme_upper, &l_lo);
-        *ok = v_andnot(v_andnot(v_le(v_set(-707), l), temme), *ok);
-        vdbl x_lo, x = v_exp_dd(v_max(l, v_set(-707)), &x_lo);
+        vmsk temme_upper, temme_ok = temme;
+        vdbl x_lo, x = gamma_temme_tail_vec(y, v_set(0), ly, ly_lo, a, &temme_upper, &temme_ok,
+                                           &x_lo);
+        *ok = v_andnot(v_andnot(temme_ok, temme), *ok);
         t = v_sel(temme, x, t);
-        t_lo = v_sel(temme, v_fma(x, l_lo, x_lo), t_lo);
+        t_lo = v_sel(temme, x_lo, t_lo);
         computed_q = v_or(cf, v_and(temme, temme_upper));
     }
     *dens = v_mul(v_set(a->shape), e);
