@@ -171,18 +171,27 @@ static int pois_table_make(const struct pois_args *a, size_t n, double *value, d
     return 1;
 }
 
-static void ISA_SUFFIX(ppois_array)(size_t n, const double *x, const double *param,
-                                   int lower_tail, int log_p, double *out)
+/* ppois or qpois over the ppois table where it is worth building, else the scalar loop */
+ALWAYS_INLINE void pois_p_or_q_array(size_t n, const double *x, const double *param,
+                                     int lower_tail, int log_p, double *out, vec_fn table_vec,
+                                     scalar_fn table_one, scalar_fn one)
 {
     const struct pois_args a = pois_args_make(param, lower_tail, log_p);
     double value[POIS_TABLE_MAX], k_lo, k_hi;
     if (!pois_table_make(&a, n, value, &k_lo, &k_hi)) {
         for (size_t i = 0; i < n; i++)
-            out[i] = ppois_one(x[i], &a);
+            out[i] = one(x[i], &a);
         return;
     }
     const struct pois_table_args t = {k_lo, k_hi, value, a};
-    run_array(n, x, out, &t, ppois_table_vec, ppois_table_one);
+    run_array(n, x, out, &t, table_vec, table_one);
+}
+
+static void ISA_SUFFIX(ppois_array)(size_t n, const double *x, const double *param,
+                                   int lower_tail, int log_p, double *out)
+{
+    pois_p_or_q_array(n, x, param, lower_tail, log_p, out, ppois_table_vec, ppois_table_one,
+                      ppois_one);
 }
 
 /* qpois over the same table: the smallest k with ppois(k) >= p (lower tail; upper:
@@ -240,15 +249,8 @@ static double qpois_table_one(double p, const void *args)
 static void ISA_SUFFIX(qpois_array)(size_t n, const double *x, const double *param,
                                    int lower_tail, int log_p, double *out)
 {
-    const struct pois_args a = pois_args_make(param, lower_tail, log_p);
-    double value[POIS_TABLE_MAX], k_lo, k_hi;
-    if (!pois_table_make(&a, n, value, &k_lo, &k_hi)) {
-        for (size_t i = 0; i < n; i++)
-            out[i] = qpois_one(x[i], &a);
-        return;
-    }
-    const struct pois_table_args t = {k_lo, k_hi, value, a};
-    run_array(n, x, out, &t, qpois_table_vec, qpois_table_one);
+    pois_p_or_q_array(n, x, param, lower_tail, log_p, out, qpois_table_vec, qpois_table_one,
+                      qpois_one);
 }
 
 #endif
