@@ -26,8 +26,10 @@
 #define GAMMA_D_DIRECT_MAX 128.0
 /* pgamma's and qgamma's vector paths: the series and the continued fraction up to shape
  * GAMMA_P_SHAPE_MAX (at most GAMMA_P_TERMS terms each), Temme beyond; qgamma from
- * GAMMA_P_SHAPE_MIN */
-#define GAMMA_P_SHAPE_MIN 1.0
+ * GAMMA_P_SHAPE_MIN: its y's relative error is P's over d log P/d log y, which near 0 is
+ * the shape, and P's linear value carries e^log T's ~0.3 ULP (the scalar reference works
+ * with log P in double-double) */
+#define GAMMA_P_SHAPE_MIN 0.25
 #define GAMMA_P_SHAPE_MAX 20.0
 #define GAMMA_P_TERMS 100
 /* bd0(x, np) by its series in v = (x - np)/(x + np) up to this |v| (as the scalar core) */
@@ -42,6 +44,7 @@ struct gamma_args {
     int lower_tail, log_flag;
     int direct;            /* log d or log T = m log y - y + c */
     double series_max_y;   /* pgamma: the series up to this y, the continued fraction beyond */
+    double series_band_y;  /* P's series serves up to here (two standard deviations on) */
     /* pgamma beyond GAMMA_P_SHAPE_MAX: Temme's S(eta) = sum_j temme[j] eta^j (the
      * coefficients' sums over shape^-k), and S's factor 1/sqrt(2 pi shape) */
     double temme[GAMMA_TEMME_N], temme_scale, inv_sqrt_shape;
@@ -483,9 +486,10 @@ ALWAYS_INLINE vdbl pgamma_rest_vec(vdbl x, const void *args, vmsk *slow)
 /* The tail wanted (lanes of `upper`: Q, the others P) at an exact y, for the lanes *ok
  * (y in [2^-1000, 2^100]), as hi + *lo, and *dens = shape T = y times the density, its
  * derivative in log y up to the sign. The series gives P for y up to the mean where Q is
- * wanted (1 - P keeps its digits there) and up to series_max_y where P is; the continued
- * fraction gives Q beyond. *ok loses lanes that did not converge or whose T is out of
- * range. */
+ * wanted (1 - P keeps its digits there) and up to series_band_y where P is; the continued
+ * fraction gives Q beyond, Temme's expansion near the mean beyond shape 20. Below shape 1,
+ * Q is not taken as 1 - P in Taylor's region (y < 1). *ok loses lanes that did not
+ * converge, whose T is out of range or that Taylor's region excludes. */
 ALWAYS_INLINE vdbl gamma_tail_at(vdbl y, vmsk upper, const struct gamma_args *a, vmsk *ok,
                                  vdbl *lo, vdbl *dens)
 {
@@ -494,8 +498,10 @@ ALWAYS_INLINE vdbl gamma_tail_at(vdbl y, vmsk upper, const struct gamma_args *a,
     *ok = v_and(*ok, v_le(v_set(-707), lt));
     vdbl e_lo, e = v_exp_dd(v_max(lt, v_set(-707)), &e_lo);
     e_lo = v_fma(e, lt_lo, e_lo); /* T = e + e_lo */
+    if (a->shape < 1) /* Q as 1 - P in Taylor's region (y < 1) would cancel */
+        *ok = v_andnot(v_and(upper, v_lt(y, v_set(1))), *ok);
     vmsk temme = v_and(*ok, gamma_temme_lanes(y, a)), rest = v_andnot(temme, *ok);
-    vdbl series_max = v_sel(upper, v_set(a->shape), v_set(a->series_max_y));
+    vdbl series_max = v_sel(upper, v_set(a->shape), v_set(a->series_band_y));
     vmsk series = v_and(rest, v_le(y, series_max)), cf = v_andnot(series, rest);
     vdbl S = v_set(1), S_lo = v_set(0), K = v_set(1), inv_k;
     if (v_any(series)) {
@@ -591,11 +597,14 @@ ALWAYS_INLINE vdbl qgamma_impl(vdbl p, const struct gamma_args *a, const int fir
     vdbl c = v_add(v_set(1 - 1 / (9 * a->shape)), v_mul(z, v_set(1 / (3 * sqrt(a->shape)))));
     vdbl y = v_mul(v_set(a->shape), v_mul(c, v_mul(c, c)));
     /* P's root: log y = (log P + lgamma(shape + 1))/shape */
-    vmsk small_p = v_andnot(upper, small_g);
-    vdbl u_small = v_mul(v_add(Ls, v_set(a->lgamma1p)), v_set(1 / a->shape));
-    ok = v_andnot(v_and(small_p, v_lt(u_small, v_set(-45))), ok);
+    /* (a lower bound: P <= y^shape/Gamma(shape + 1)), for every P target */
+    vdbl LG = Ls; /* log G */
+    if (v_any(v_andnot(small_g, ok)))
+        LG = v_sel(small_g, Ls, v_log_normal(v_max(G, v_set(0.5))));
+    vdbl u_small = v_mul(v_add(LG, v_set(a->lgamma1p)), v_set(1 / a->shape));
+    ok = v_andnot(v_andnot(upper, v_lt(u_small, v_set(-45))), ok);
     vdbl y_small = v_exp(v_min(v_max(u_small, v_set(-45)), v_set(700)));
-    y = v_sel(small_p, v_max(y, y_small), y);
+    y = v_sel(upper, y, v_max(y, y_small));
     y = v_sel(ok, v_min(v_max(y, v_set(0x1p-1000)), v_set(0x1p100)), v_set(a->shape));
     vdbl x = v_set(0);
     vmsk active = ok, finished = v_lt(x, x); /* none */
@@ -681,7 +690,8 @@ static struct gamma_args gamma_args_make(const double *param, int lower_tail, in
     /* The series computes P, the fraction Q. Where P itself is wanted the series serves two
      * standard deviations beyond the mean too (P in ~[0.5, 0.98], no cancellation), where
      * it is cheaper than the fraction; elsewhere the tail computed is the smaller one. */
-    a.series_max_y = lower_tail && !log_flag ? shape + 2 * sqrt(shape) + 3 : shape;
+    a.series_band_y = shape + 2 * sqrt(shape) + 3;
+    a.series_max_y = lower_tail && !log_flag ? a.series_band_y : shape;
     if (!density && !a.direct) {
         double inv = 1 / shape;
         for (int j = 0; j < GAMMA_TEMME_N; j++) {
