@@ -205,8 +205,7 @@ ALWAYS_INLINE vdbl qpois_table_vec(vdbl p, const void *args, vmsk *slow)
     const struct pois_args *pa = &a->pois;
     vmsk ok;
     if (pa->log_flag) {
-        ok = v_and(v_lt(v_set(-INFINITY), p), v_lt(p, v_set(0)));
-        /* p > -DBL_MAX holds in the lanes ok */
+        ok = v_and(v_lt(v_set(-DBL_MAX), p), v_lt(p, v_set(0))); /* the rest: scalar's fuzz */
         p = v_mul(p, v_set(pa->lower_tail ? 1 + 2 * DBL_EPSILON : 1 - 2 * DBL_EPSILON));
     } else {
         ok = v_and(v_lt(v_set(0), p), v_lt(p, v_set(1)));
