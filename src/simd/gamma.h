@@ -237,7 +237,7 @@ ALWAYS_INLINE vdbl gamma_log_t(vdbl x, const struct gamma_args *a, vmsk *ok, vdb
 
 /* The series S = 1 + y/(a+1) + y^2/((a+1)(a+2)) + ... (P = T S) as hi + *lo, for the lanes
  * *active and y exact, until a term is below 2^-56 S; *active keeps the lanes that did not
- * converge in GAMMA_P_TERMS terms. Two terms per step, added to S as one, compensated (the
+ * converge in GAMMA_P_TERMS terms. Four terms per step, added to S as one, compensated (the
  * chains term -> term and S -> S are what limit the speed). Lanes that have converged keep
  * adding to S: their terms decrease from below 2^-56 S on, under half an ulp of S, so S
  * stays as it is; the low part is masked, so that a lane's result does not depend on its
@@ -246,12 +246,15 @@ ALWAYS_INLINE vdbl gamma_series_sum(vdbl y, vmsk *active, const struct gamma_arg
 {
     vdbl y2_lo, y2 = v_two_prod(y, y, &y2_lo); /* exact: its rounding would add up over n */
     vdbl term = v_set(1), S = v_set(1), S_lo = v_set(0);
-    for (int n = 1; n + 1 <= GAMMA_P_TERMS && v_any(*active); n += 2) {
+    for (int n = 1; n + 3 <= GAMMA_P_TERMS && v_any(*active); n += 4) {
+        /* terms n .. n + 3: the chain term -> t2 -> next is two products per four terms */
+        vdbl c = v_set(a->inv_pair_n[n]), c2 = v_set(a->inv_pair_n[n + 2]);
         vdbl t1 = v_mul(term, v_mul(y, v_set(a->inv_shape_n[n])));
-        vdbl c = v_set(a->inv_pair_n[n]);
-        term = v_mul(term, v_fma(y2, c, v_mul(y2_lo, c)));
+        vdbl t2 = v_mul(term, v_fma(y2, c, v_mul(y2_lo, c)));
+        vdbl t3 = v_mul(t2, v_mul(y, v_set(a->inv_shape_n[n + 2])));
+        term = v_mul(t2, v_fma(y2, c2, v_mul(y2_lo, c2)));
         vdbl e;
-        S = v_two_sum(S, v_add(t1, term), &e);
+        S = v_two_sum(S, v_add(v_add(t1, t2), v_add(t3, term)), &e);
         S_lo = v_add(S_lo, v_sel(*active, e, v_set(0)));
         *active = v_and(*active, v_lt(v_mul(v_set(0x1p-56), S), term));
     }
