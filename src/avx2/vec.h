@@ -59,6 +59,15 @@ static inline vdbl v_pow2i(vdbl k)
     return _mm256_castsi256_pd(_mm256_slli_epi64(bits, 52));
 }
 
+/* 2^k from b = k + V_POW2I_SHIFTER (k integral in [-1022, 1023]): b's low mantissa bits are
+ * k + 1023, so one shift makes the exponent field. fma(x, c, V_POW2I_SHIFTER) rounds x c to
+ * that integer in one step, where v_round and v_pow2i take three. */
+#define V_POW2I_SHIFTER (0x1.8p52 + 1023)
+static inline vdbl v_pow2i_biased(vdbl b)
+{
+    return _mm256_castsi256_pd(_mm256_slli_epi64(_mm256_castpd_si256(b), 52));
+}
+
 /* x = 2^e m with m in [sqrt(1/2), sqrt(2)) for positive normal x; returns e as a double.
  * Adding 2 - sqrt(2) in the mantissa field carries into the exponent exactly when the
  * mantissa is >= sqrt(2). */

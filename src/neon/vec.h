@@ -55,6 +55,14 @@ static inline vdbl v_pow2i(vdbl k)
     return vreinterpretq_f64_s64(vshlq_n_s64(e, 52));
 }
 
+/* 2^k from b = k + V_POW2I_SHIFTER (k integral in [-1022, 1023]): b's low mantissa bits are
+ * k + 1023, so one shift makes the exponent field (see src/avx2/vec.h) */
+#define V_POW2I_SHIFTER (0x1.8p52 + 1023)
+static inline vdbl v_pow2i_biased(vdbl b)
+{
+    return vreinterpretq_f64_u64(vshlq_n_u64(vreinterpretq_u64_f64(b), 52));
+}
+
 /* x = 2^e m with m in [sqrt(1/2), sqrt(2)) for positive normal x; returns e as a double. */
 static inline vdbl v_exponent(vdbl x, vdbl *m)
 {

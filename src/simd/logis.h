@@ -31,10 +31,23 @@ static struct logis_args logis_args_make(double location, double scale, int lowe
 
 #define LOGIS_A_MAX 700.0 /* e^-a, and results of that size, stay normal */
 
-/* z = hi + *lo */
-ALWAYS_INLINE vdbl logis_z(vdbl x, const struct logis_args *a, vdbl *lo)
+/* z = hi + *lo; exact (a compile-time constant) for location 0 and scale a power of 2
+ * (logis_z_exact), where x/scale = x inv_scale is exact (or, subnormal, beside results that
+ * are 1/2 to 2^-900): the double-double quotient is a sixth of plogis's work */
+ALWAYS_INLINE vdbl logis_z(vdbl x, const struct logis_args *a, vdbl *lo, const int exact)
 {
+    if (exact) {
+        *lo = v_set(0);
+        return v_mul(x, v_set(a->inv_scale));
+    }
     return v_div_diff_dd(x, v_set(a->location), v_set(a->scale), v_set(a->inv_scale), lo);
+}
+
+/* location 0 and scale = 2^k (the standard logistic, the sigmoid's users) */
+static int logis_z_exact(const struct logis_args *a)
+{
+    int e;
+    return a->location == 0 && frexp(a->scale, &e) == 0.5;
 }
 
 /* c[0] + c[1] t + ... + c[degree] t^degree by Estrin's scheme: pairs c[i] + c[i+1] t joined
@@ -62,10 +75,11 @@ ALWAYS_INLINE vdbl logis_estrin(const double *c, int degree, vdbl t)
  * A caller whose argument is a + a_lo carries a_lo as the factor 1 - a_lo. */
 ALWAYS_INLINE vdbl logis_exp_neg(vdbl a)
 {
-    vdbl k = v_round(v_mul(a, v_set(-0x1.71547652b82fep0)));
+    vdbl b = v_fma(a, v_set(-0x1.71547652b82fep0), v_set(V_POW2I_SHIFTER));
+    vdbl k = v_sub(b, v_set(V_POW2I_SHIFTER));
     vdbl r = v_fma(k, v_set(LN2_LO), v_fma(k, v_set(LN2_HI), a)); /* k LN2_HI + a exact */
     vdbl q = v_mul(v_mul(r, r), v_poly_split(logis_exp_q, 9, r));
-    return v_mul(v_add(v_set(1), v_sub(q, r)), v_pow2i(k));
+    return v_mul(v_add(v_set(1), v_sub(q, r)), v_pow2i_biased(b));
 }
 
 /* log(P/U) + corr = hi + *lo for P, U positive normal and |corr| small beside the result's
@@ -96,10 +110,10 @@ ALWAYS_INLINE vdbl logis_log1p(vdbl e_hi, vdbl e_rel, vdbl *lo)
     return logis_log_ratio(u, v_set(1), v_mul(ul, inv_u), lo);
 }
 
-ALWAYS_INLINE vdbl dlogis_vec(vdbl x, const void *args, vmsk *slow)
+ALWAYS_INLINE vdbl dlogis_vec_impl(vdbl x, const void *args, vmsk *slow, const int exact)
 {
     const struct logis_args *a = args;
-    vdbl z_lo, z = logis_z(x, a, &z_lo);
+    vdbl z_lo, z = logis_z(x, a, &z_lo, exact);
     vdbl ah = v_abs(z), al = v_sel(v_lt(z, v_set(0)), v_neg(z_lo), z_lo); /* |z| */
     vdbl e = logis_exp_neg(ah); /* e^-(ah + al) = e (1 - al) */
     vmsk in_range = v_le(ah, v_set(LOGIS_A_MAX)); /* false for NaN */
@@ -129,10 +143,10 @@ ALWAYS_INLINE vdbl dlogis_vec(vdbl x, const void *args, vmsk *slow)
     return d;
 }
 
-ALWAYS_INLINE vdbl plogis_vec(vdbl x, const void *args, vmsk *slow)
+ALWAYS_INLINE vdbl plogis_vec_impl(vdbl x, const void *args, vmsk *slow, const int exact)
 {
     const struct logis_args *a = args;
-    vdbl z_lo, z = logis_z(x, a, &z_lo);
+    vdbl z_lo, z = logis_z(x, a, &z_lo, exact);
     vdbl w = a->lower_tail ? z : v_neg(z), w_lo = a->lower_tail ? z_lo : v_neg(z_lo);
     vmsk neg = v_lt(w, v_set(0));
     vdbl ah = v_abs(w);
@@ -155,7 +169,29 @@ ALWAYS_INLINE vdbl plogis_vec(vdbl x, const void *args, vmsk *slow)
     vdbl ul = v_add(v_sub(v_set(1), u), e);
     vdbl p = v_div(v_sel(neg, e, v_set(1)), u);
     vdbl inv_u = v_fnma(v_set(0.5), u, v_set(1.5)); /* 1/u within 8%, enough for ul/u */
+    if (exact) /* w_lo = 0 */
+        return v_fnma(v_mul(p, ul), inv_u, p);
     return v_fma(p, v_fnma(ul, inv_u, v_sel(neg, w_lo, v_set(0))), p);
+}
+
+ALWAYS_INLINE vdbl dlogis_vec(vdbl x, const void *args, vmsk *slow)
+{
+    return dlogis_vec_impl(x, args, slow, 0);
+}
+
+ALWAYS_INLINE vdbl dlogis_vec_exact(vdbl x, const void *args, vmsk *slow)
+{
+    return dlogis_vec_impl(x, args, slow, 1);
+}
+
+ALWAYS_INLINE vdbl plogis_vec(vdbl x, const void *args, vmsk *slow)
+{
+    return plogis_vec_impl(x, args, slow, 0);
+}
+
+ALWAYS_INLINE vdbl plogis_vec_exact(vdbl x, const void *args, vmsk *slow)
+{
+    return plogis_vec_impl(x, args, slow, 1);
 }
 
 #define LOGIS_LOG_QUARTER -1.3862943611198906        /* log(1/4) */
@@ -225,14 +261,20 @@ static void ISA_SUFFIX(dlogis_array)(size_t n, const double *x, const double *pa
         a.log_hi = l.hi;
         a.log_lo = l.lo;
     }
-    run_array(n, x, out, &a, dlogis_vec, dlogis_one);
+    if (logis_z_exact(&a))
+        run_array(n, x, out, &a, dlogis_vec_exact, dlogis_one);
+    else
+        run_array(n, x, out, &a, dlogis_vec, dlogis_one);
 }
 
 static void ISA_SUFFIX(plogis_array)(size_t n, const double *x, const double *param,
                                     int lower_tail, int log_p, double *out)
 {
     struct logis_args a = logis_args_make(param[0], param[1], lower_tail, log_p);
-    run_array(n, x, out, &a, plogis_vec, plogis_one);
+    if (logis_z_exact(&a))
+        run_array(n, x, out, &a, plogis_vec_exact, plogis_one);
+    else
+        run_array(n, x, out, &a, plogis_vec, plogis_one);
 }
 
 static void ISA_SUFFIX(qlogis_array)(size_t n, const double *x, const double *param,
