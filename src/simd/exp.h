@@ -40,11 +40,11 @@ ALWAYS_INLINE vdbl exp_t(vdbl x, const struct exp_args *a, vdbl *lo)
  * (shared by pexp and qexp; t_lo goes into the reduction's error term) */
 ALWAYS_INLINE vdbl v_exp_neg_split(vdbl t, vdbl t_lo, vdbl *s, vdbl *s_lo)
 {
-    vdbl r, r_err, quad, k = v_exp_reduce(v_neg(t), &r, &r_err, &quad);
+    vdbl r, r_err, quad, a = v_exp_reduce(v_neg(t), &r, &r_err, &quad);
     r_err = v_sub(r_err, t_lo); /* up to 2^-44: its factor is e^r = 1 + s, not 1 + r */
     *s = v_add(r, quad);
     *s_lo = v_fma(r_err, v_add(v_set(1), *s), v_add(v_sub(r, *s), quad));
-    return v_pow2i(k);
+    return a;
 }
 
 /* e^-t = hi + *lo */
