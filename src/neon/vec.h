@@ -72,6 +72,17 @@ static inline vdbl v_exponent(vdbl x, vdbl *m)
     return vsubq_f64(vcvtq_f64_u64(vshrq_n_u64(bits, 52)), vdupq_n_f64(1023));
 }
 
+/* v_exponent's e + V_EXPONENT_OFFSET (an offset of this ISA's choosing, exact): the
+ * difference of two exponents needs no subtraction of the bias */
+#define V_EXPONENT_OFFSET 1023.0
+static inline vdbl v_exponent_offset(vdbl x, vdbl *m)
+{
+    uint64x2_t bits = vaddq_u64(vreinterpretq_u64_f64(x), vdupq_n_u64(0x00095f619980c433ULL));
+    uint64x2_t frac = vandq_u64(bits, vdupq_n_u64(0x000fffffffffffffULL));
+    *m = vreinterpretq_f64_u64(vaddq_u64(frac, vdupq_n_u64(0x3fe6a09e667f3bcdULL)));
+    return vcvtq_f64_u64(vshrq_n_u64(bits, 52));
+}
+
 /* Per-lane lookups in 4-entry tables (lane values 0..3 as doubles). */
 typedef uint64x2_t vtab;
 static inline vtab v_table_index(vdbl k) { return vcvtq_u64_f64(k); }

@@ -89,9 +89,9 @@ ALWAYS_INLINE vdbl logis_exp_neg(vdbl a)
  * separate series around p = 1/2. */
 ALWAYS_INLINE vdbl logis_log_ratio(vdbl P, vdbl U, vdbl corr, vdbl *lo)
 {
-    vdbl m, e = v_exponent(P, &m);
-    vdbl n, f = v_exponent(U, &n);
-    vdbl k = v_sub(e, f);
+    vdbl m, e = v_exponent_offset(P, &m);
+    vdbl n, f = v_exponent_offset(U, &n);
+    vdbl k = v_sub(e, f); /* the offsets cancel exactly */
     vdbl s = v_div(v_sub(m, n), v_add(m, n));
     vdbl s2 = v_mul(s, s);
     vdbl tail = v_fma(v_mul(s, s2), logis_estrin(logis_log_r_wide, 9, s2), corr);
@@ -199,7 +199,7 @@ ALWAYS_INLINE vdbl plogis_vec_exact(vdbl x, const void *args, vmsk *slow)
 
 /* p inside (0, 1) and a finite result; the rest (p = 0 or 1, NaN, p below 2^-1000, log p
  * near 0 or below -708) goes to the scalar reference */
-ALWAYS_INLINE vdbl qlogis_vec(vdbl p, const void *args, vmsk *slow)
+ALWAYS_INLINE vdbl qlogis_vec_impl(vdbl p, const void *args, vmsk *slow, const int no_location)
 {
     const struct logis_args *a = args;
     vmsk ok;
@@ -239,13 +239,29 @@ ALWAYS_INLINE vdbl qlogis_vec(vdbl p, const void *args, vmsk *slow)
         L = logis_log_ratio(P, U, corr, &L_lo);
     }
     (void)L_lo;
+    vdbl scale = v_set(a->lower_tail ? a->scale : -a->scale);
+    if (no_location) { /* (a compile-time constant) location 0: nothing to cancel */
+        vdbl q = v_fma(scale, L, v_set(0)); /* + 0: a zero quantile is +0, as Rmath's */
+        *slow = v_not(v_and(ok, v_finite(q)));
+        return q;
+    }
     /* location + scale L, one rounding */
-    vdbl q = v_fma(v_set(a->lower_tail ? a->scale : -a->scale), L, v_set(a->location));
+    vdbl q = v_fma(scale, L, v_set(a->location));
     /* where location cancels scale L, L's relative error would grow: the scalar reference
      * (only for location of the opposite sign and near |scale L|); and an overflow */
     vmsk kept = v_le(v_mul(v_set(0.5 * a->scale), v_abs(L)), v_abs(q));
     *slow = v_not(v_and(v_and(kept, ok), v_finite(q)));
     return q;
+}
+
+ALWAYS_INLINE vdbl qlogis_vec(vdbl p, const void *args, vmsk *slow)
+{
+    return qlogis_vec_impl(p, args, slow, 0);
+}
+
+ALWAYS_INLINE vdbl qlogis_vec_no_location(vdbl p, const void *args, vmsk *slow)
+{
+    return qlogis_vec_impl(p, args, slow, 1);
 }
 
 VD_SCALAR_LANES2(logis, struct logis_args, location, scale)
@@ -281,5 +297,8 @@ static void ISA_SUFFIX(qlogis_array)(size_t n, const double *x, const double *pa
                                     int lower_tail, int log_p, double *out)
 {
     struct logis_args a = logis_args_make(param[0], param[1], lower_tail, log_p);
-    run_array(n, x, out, &a, qlogis_vec, qlogis_one);
+    if (a.location == 0)
+        run_array(n, x, out, &a, qlogis_vec_no_location, qlogis_one);
+    else
+        run_array(n, x, out, &a, qlogis_vec, qlogis_one);
 }
