@@ -240,10 +240,11 @@ ALWAYS_INLINE vdbl qlogis_vec_impl(vdbl p, const void *args, vmsk *slow, const i
     }
     (void)L_lo;
     vdbl scale = v_set(a->lower_tail ? a->scale : -a->scale);
-    if (no_location) { /* (a compile-time constant) location 0: nothing to cancel */
-        vdbl q = v_fma(scale, L, v_set(0)); /* + 0: a zero quantile is +0, as Rmath's */
-        *slow = v_not(v_and(ok, v_finite(q)));
-        return q;
+    if (no_location) {
+        /* (a compile-time constant) location 0: nothing to cancel, and |L| <= 745 with
+         * scale <= 2^1000 (logis_params_regular) cannot overflow */
+        *slow = v_not(ok);
+        return v_fma(scale, L, v_set(0)); /* + 0: a zero quantile is +0, as Rmath's */
     }
     /* location + scale L, one rounding */
     vdbl q = v_fma(scale, L, v_set(a->location));
