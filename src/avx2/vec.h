@@ -38,6 +38,11 @@ static inline vdbl v_abs(vdbl a) { return _mm256_andnot_pd(_mm256_set1_pd(-0.0),
 static inline vmsk v_lt(vdbl a, vdbl b) { return _mm256_cmp_pd(a, b, _CMP_LT_OQ); }
 static inline vmsk v_le(vdbl a, vdbl b) { return _mm256_cmp_pd(a, b, _CMP_LE_OQ); }
 static inline vmsk v_gt(vdbl a, vdbl b) { return _mm256_cmp_pd(a, b, _CMP_GT_OQ); }
+/* !(a <= b): true for NaN, in one compare */
+static inline vmsk v_not_le(vdbl a, vdbl b) { return _mm256_cmp_pd(a, b, _CMP_NLE_UQ); }
+/* lanes whose sign bit is set (-0 and NaNs with the bit included): blendv and movemask read
+ * only the sign bit, so a itself serves */
+static inline vmsk v_sign_mask(vdbl a) { return a; }
 /* |a| < Inf (false for NaN) */
 static inline vmsk v_finite(vdbl a) { return v_lt(v_abs(a), _mm256_set1_pd(__builtin_inf())); }
 static inline vmsk v_not(vmsk a) { return _mm256_xor_pd(a, _mm256_castsi256_pd(_mm256_set1_epi64x(-1))); }

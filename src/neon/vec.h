@@ -32,6 +32,16 @@ static inline vdbl v_neg(vdbl a) { return vnegq_f64(a); }
 static inline vdbl v_abs(vdbl a) { return vabsq_f64(a); }
 
 static inline vmsk v_lt(vdbl a, vdbl b) { return vcltq_f64(a, b); }
+/* !(a <= b): true for NaN */
+static inline vmsk v_not_le(vdbl a, vdbl b)
+{
+    return vreinterpretq_u64_u32(vmvnq_u32(vreinterpretq_u32_u64(vcleq_f64(a, b))));
+}
+/* lanes whose sign bit is set (-0 and NaNs with the bit included) */
+static inline vmsk v_sign_mask(vdbl a)
+{
+    return vreinterpretq_u64_s64(vshrq_n_s64(vreinterpretq_s64_f64(a), 63));
+}
 static inline vmsk v_le(vdbl a, vdbl b) { return vcleq_f64(a, b); }
 static inline vmsk v_gt(vdbl a, vdbl b) { return vcgtq_f64(a, b); }
 static inline vmsk v_finite(vdbl a) { return vcltq_f64(vabsq_f64(a), vdupq_n_f64(__builtin_inf())); }

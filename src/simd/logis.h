@@ -70,7 +70,7 @@ ALWAYS_INLINE vdbl logis_estrin(const double *c, int degree, vdbl t)
     return level[0];
 }
 
-/* e^-a (~0.5 ULP) for 0 <= a <= LOGIS_A_MAX (other lanes unspecified: callers send them
+/* e^-a (~0.5 ULP) for |a| <= LOGIS_A_MAX (other lanes unspecified: callers send them
  * to the scalar reference): a = r - k ln 2, k = round(-a / ln 2), e^-r = 1 - r + r^2 Q(r).
  * A caller whose argument is a + a_lo carries a_lo as the factor 1 - a_lo. */
 ALWAYS_INLINE vdbl logis_exp_neg(vdbl a)
@@ -143,35 +143,49 @@ ALWAYS_INLINE vdbl dlogis_vec_impl(vdbl x, const void *args, vmsk *slow, const i
     return d;
 }
 
+/* plogis, not log: F/(1 + F), F = e^w for either sign of w = -nw (F up to e^700: 1 + F and
+ * the quotient stay normal): no select between e^-|w|/(1 + e^-|w|) and 1/(1 + e^-|w|), and
+ * in the left tail 1 + F = 1 leaves the quotient exact. The rounding ul of u = 1 + F (exact
+ * by ordering the pair) and w's low part enter by first order, through 1/u = 1 - p and
+ * dp/dw = p (1 - p): p + p (1 - p) (w_lo - ul). */
+ALWAYS_INLINE vdbl plogis_ratio(vdbl nw, vdbl w_lo, const int exact)
+{
+    vdbl F = logis_exp_neg(nw);
+    vdbl u = v_add(v_set(1), F);
+    vdbl ul = v_add(v_sub(v_max(v_set(1), F), u), v_min(v_set(1), F));
+    vdbl p = v_div(F, u);
+    vdbl t = v_fnma(p, p, p); /* p (1 - p) */
+    return exact ? v_fnma(t, ul, p) : v_fma(t, v_sub(w_lo, ul), p); /* exact: w_lo = 0 */
+}
+
+/* |w| beyond LOGIS_A_MAX (subnormal results, or Rmath's 1 and -0), NaN, Inf */
+ALWAYS_INLINE vmsk plogis_slow(vdbl w)
+{
+    return v_not_le(v_abs(w), v_set(LOGIS_A_MAX));
+}
+
 ALWAYS_INLINE vdbl plogis_vec_impl(vdbl x, const void *args, vmsk *slow, const int exact)
 {
     const struct logis_args *a = args;
+    if (exact && !a->log_flag) { /* -w = x (-+1/scale), exact */
+        vdbl nw = v_mul(x, v_set(a->lower_tail ? -a->inv_scale : a->inv_scale));
+        *slow = plogis_slow(nw);
+        return plogis_ratio(nw, v_set(0), 1);
+    }
     vdbl z_lo, z = logis_z(x, a, &z_lo, exact);
     vdbl w = a->lower_tail ? z : v_neg(z), w_lo = a->lower_tail ? z_lo : v_neg(z_lo);
-    vmsk neg = v_lt(w, v_set(0));
+    *slow = plogis_slow(w);
+    if (!a->log_flag)
+        return plogis_ratio(v_neg(w), w_lo, 0);
+    /* w >= 0: -log1p(e^-w); w < 0: w - log1p(e^w) */
+    vmsk neg = v_sign_mask(w); /* -0 as 0: the same results */
     vdbl ah = v_abs(w);
     vdbl e = logis_exp_neg(ah); /* e^-(ah + al) = e (1 - al), al = w_lo or -w_lo */
-    /* |w| beyond LOGIS_A_MAX (subnormal results, or Rmath's 1 and -0), NaN, Inf */
-    *slow = v_not(v_le(ah, v_set(LOGIS_A_MAX)));
-    if (a->log_flag) {
-        /* w >= 0: -log1p(e^-w); w < 0: w - log1p(e^w) */
-        vdbl al = v_sel(neg, v_neg(w_lo), w_lo);
-        vdbl l_lo, l = logis_log1p(e, al, &l_lo);
-        vdbl t = v_sel(neg, ah, v_set(0)), t_lo = v_sel(neg, al, v_set(0));
-        vdbl err, s = v_two_sum(t, l, &err);
-        return v_neg(v_add(s, v_add(err, v_add(t_lo, l_lo))));
-    }
-    /* 1/(1 + e) for w >= 0, e/(1 + e) for w < 0, divided as doubles; the rounding ul of
-     * u = 1 + e and, for w < 0, e's factor 1 + w_lo enter by first order (for w >= 0 the
-     * factor's effect is below e 2^-53 |w|, negligible: the condition of 1/(1 + e) in e is
-     * e/(1 + e)) */
-    vdbl u = v_add(v_set(1), e);
-    vdbl ul = v_add(v_sub(v_set(1), u), e);
-    vdbl p = v_div(v_sel(neg, e, v_set(1)), u);
-    vdbl inv_u = v_fnma(v_set(0.5), u, v_set(1.5)); /* 1/u within 8%, enough for ul/u */
-    if (exact) /* w_lo = 0 */
-        return v_fnma(v_mul(p, ul), inv_u, p);
-    return v_fma(p, v_fnma(ul, inv_u, v_sel(neg, w_lo, v_set(0))), p);
+    vdbl al = v_sel(neg, v_neg(w_lo), w_lo);
+    vdbl l_lo, l = logis_log1p(e, al, &l_lo);
+    vdbl t = v_sel(neg, ah, v_set(0)), t_lo = v_sel(neg, al, v_set(0));
+    vdbl err, s = v_two_sum(t, l, &err);
+    return v_neg(v_add(s, v_add(err, v_add(t_lo, l_lo))));
 }
 
 ALWAYS_INLINE vdbl dlogis_vec(vdbl x, const void *args, vmsk *slow)
