@@ -145,7 +145,8 @@ ALWAYS_INLINE vdbl v_log_from_parts(vdbl e, vdbl m, vdbl f, vdbl extra, vdbl *lo
     vdbl tail = v_mul(v_mul(s, s2), v_poly_split(atanh_series, 10, s2));
     vdbl log_m = v_add(v_fnma(s, f, f), v_add(tail, extra));
     vdbl small = v_fma(e, v_set(LN2_LO), log_m);
-    vdbl err, hi = v_two_sum(v_mul(e, v_set(LN2_HI)), small, &err); /* e LN2_HI is exact */
+    /* e LN2_HI is exact, and 0 or beyond |small| < 0.35: an ordered sum */
+    vdbl err, hi = v_fast_two_sum(v_mul(e, v_set(LN2_HI)), small, &err);
     *lo = err;
     return hi;
 }
@@ -210,7 +211,7 @@ ALWAYS_INLINE vdbl v_log_full_dd(vdbl x, vdbl *lo)
     /* log m = 2s + t; + e ln 2 (e LN2_HI exact) */
     vdbl lm_err, lm = v_two_sum(v_add(s, s), t, &lm_err);
     vdbl lm_lo = v_add(lm_err, v_fma(v_set(2), s_lo, t_lo));
-    vdbl err, hi = v_two_sum(v_mul(e, v_set(LN2_HI)), lm, &err);
+    vdbl err, hi = v_fast_two_sum(v_mul(e, v_set(LN2_HI)), lm, &err); /* 0 or beyond |lm| */
     vdbl small = v_add(err, v_fma(e, v_set(LN2_LO), lm_lo)); /* e LN2_LO may exceed ulp(hi) */
     vdbl sum = v_add(hi, small);
     *lo = v_sub(small, v_sub(sum, hi));
