@@ -220,7 +220,7 @@ ALWAYS_INLINE vdbl pweibull_vec(vdbl x, const void *args, vmsk *slow)
         if (a->lower_tail != a->log_flag && a->shape <= WEIBULL_P_CHEAP_SHAPE) {
             /* 1 - e^-w and -w have condition <= 1 in w, so L may be off by shape 2^-55:
              * log u = log x - log scale with the vector layer's log */
-            ok = v_and(v_le(v_set(0x1p-1000), x), v_finite(x));
+            ok = v_and(v_le(v_set(0x1p-1000), x), v_lt(x, v_set(INFINITY)));
             vdbl lx_lo, lx = v_log_normal_dd(v_sel(ok, x, v_set(1)), &lx_lo);
             if (a->log_hi == 0 && a->log_lo == 0) { /* scale 1: the same bits, 11 operations fewer */
                 lu = lx, lu_lo = lx_lo;
@@ -231,7 +231,15 @@ ALWAYS_INLINE vdbl pweibull_vec(vdbl x, const void *args, vmsk *slow)
         } else {
             lu = wb_log_u(x, a, &ok, &lu_lo);
         }
-        L = wb_times_shape(lu, lu_lo, a, &L_lo);
+        if (a->lower_tail != a->log_flag) {
+            /* shape (lu + lu_lo) unnormalised: v_exp_dd takes the high part and the low
+             * part enters as the factor 1 + L_lo */
+            vdbl err;
+            L = v_two_prod(v_set(a->shape), lu, &err);
+            L_lo = v_fma(v_set(a->shape), lu_lo, err);
+        } else {
+            L = wb_times_shape(lu, lu_lo, a, &L_lo);
+        }
         /* w and e^-w normal: -708 <= L <= log 708 */
         ok = v_and(ok, v_and(v_le(v_set(-WEIBULL_EXP_MAX), L), v_le(L, v_set(6.5624))));
         vdbl Lc = v_min(v_max(L, v_set(-WEIBULL_EXP_MAX)), v_set(6.5624)); /* log 708 */
