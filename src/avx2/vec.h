@@ -38,6 +38,8 @@ static inline vdbl v_abs(vdbl a) { return _mm256_andnot_pd(_mm256_set1_pd(-0.0),
 static inline vmsk v_lt(vdbl a, vdbl b) { return _mm256_cmp_pd(a, b, _CMP_LT_OQ); }
 static inline vmsk v_le(vdbl a, vdbl b) { return _mm256_cmp_pd(a, b, _CMP_LE_OQ); }
 static inline vmsk v_gt(vdbl a, vdbl b) { return _mm256_cmp_pd(a, b, _CMP_GT_OQ); }
+/* a == b (false for NaN) */
+static inline vmsk v_eq(vdbl a, vdbl b) { return _mm256_cmp_pd(a, b, _CMP_EQ_OQ); }
 /* !(a <= b): true for NaN, in one compare */
 static inline vmsk v_not_le(vdbl a, vdbl b) { return _mm256_cmp_pd(a, b, _CMP_NLE_UQ); }
 /* lanes whose sign bit is set (-0 and NaNs with the bit included): blendv and movemask read

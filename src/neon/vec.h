@@ -32,6 +32,8 @@ static inline vdbl v_neg(vdbl a) { return vnegq_f64(a); }
 static inline vdbl v_abs(vdbl a) { return vabsq_f64(a); }
 
 static inline vmsk v_lt(vdbl a, vdbl b) { return vcltq_f64(a, b); }
+/* a == b (false for NaN) */
+static inline vmsk v_eq(vdbl a, vdbl b) { return vceqq_f64(a, b); }
 /* !(a <= b): true for NaN */
 static inline vmsk v_not_le(vdbl a, vdbl b)
 {

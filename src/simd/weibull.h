@@ -240,9 +240,10 @@ ALWAYS_INLINE vdbl pweibull_vec(vdbl x, const void *args, vmsk *slow)
         } else {
             L = wb_times_shape(lu, lu_lo, a, &L_lo);
         }
-        /* w and e^-w normal: -708 <= L <= log 708 */
-        ok = v_and(ok, v_and(v_le(v_set(-WEIBULL_EXP_MAX), L), v_le(L, v_set(6.5624))));
+        /* w and e^-w normal: -708 <= L <= log 708, where clamping leaves L as it is (a NaN
+         * clamps to a number) */
         vdbl Lc = v_min(v_max(L, v_set(-WEIBULL_EXP_MAX)), v_set(6.5624)); /* log 708 */
+        ok = v_and(ok, v_eq(Lc, L));
         if (a->lower_tail != a->log_flag) {
             /* 1 - e^-w and -w have condition <= 1 in w: the cheaper exponential is enough */
             w = v_exp_dd(Lc, &w_lo);
