@@ -291,11 +291,12 @@ ALWAYS_INLINE vdbl qweibull_vec(vdbl p, const void *args, vmsk *slow)
     vmsk deep = far;                         /* e^p clamped: y only through log y */
     vdbl y, y_lo = v_set(0), f = v_set(0), f_lo = v_set(0); /* y = -log(1 - P) */
     if (!a->log_flag) {
-        ok = v_and(v_le(v_set(0x1p-1000), p), v_lt(p, v_set(1)));
-        vdbl pp = v_sel(ok, p, v_set(0.5));
+        /* p in [2^-1000, 1): where clamping leaves p as it is (NaN clamps to a number) */
+        vdbl pp = v_min(v_max(p, v_set(0x1p-1000)), v_set(0x1.fffffffffffffp-1));
+        ok = v_eq(pp, p);
         vdbl c, c_lo; /* 1 - P */
         if (a->lower_tail)
-            c = v_two_sum(v_set(1), v_neg(pp), &c_lo);
+            c = v_fast_two_sum(v_set(1), v_neg(pp), &c_lo); /* pp < 1 */
         else
             c = pp, c_lo = v_set(0);
         vdbl lc_lo, lc = wb_log_dd_q(c, c_lo, a, &lc_lo);
@@ -344,9 +345,9 @@ ALWAYS_INLINE vdbl qweibull_vec(vdbl p, const void *args, vmsk *slow)
         vdbl err, s = v_two_sum(v_set(a->log_hi), q1, &err);
         lq = v_fast_two_sum(s, v_add(err, v_add(q2, v_set(a->log_lo))), &lq_lo);
     }
-    ok = v_and(ok, v_and(v_le(v_set(-WEIBULL_EXP_MAX), lq), v_le(lq, v_set(WEIBULL_EXP_MAX))));
-    *slow = v_not(ok);
-    return wb_exp_result(v_min(v_max(lq, v_set(-WEIBULL_EXP_MAX)), v_set(WEIBULL_EXP_MAX)), lq_lo);
+    vdbl lq_clamped = v_min(v_max(lq, v_set(-WEIBULL_EXP_MAX)), v_set(WEIBULL_EXP_MAX));
+    *slow = v_not(v_and(ok, v_eq(lq_clamped, lq))); /* lq in [-708, 708] */
+    return wb_exp_result(lq_clamped, lq_lo);
 }
 
 VD_SCALAR_LANES2(weibull, struct weibull_args, shape, scale)
