@@ -220,8 +220,11 @@ ALWAYS_INLINE vdbl pweibull_vec(vdbl x, const void *args, vmsk *slow)
         if (a->lower_tail != a->log_flag && a->shape <= WEIBULL_P_CHEAP_SHAPE) {
             /* 1 - e^-w and -w have condition <= 1 in w, so L may be off by shape 2^-55:
              * log u = log x - log scale with the vector layer's log */
-            ok = v_and(v_le(v_set(0x1p-1000), x), v_lt(x, v_set(INFINITY)));
-            vdbl lx_lo, lx = v_log_normal_dd(v_sel(ok, x, v_set(1)), &lx_lo);
+            /* x in [2^-1000, Inf): where clamping leaves x as it is (NaN clamps to a number;
+             * the clamped value is the other lanes' stand-in, with no blend) */
+            vdbl xc = v_min(v_max(x, v_set(0x1p-1000)), v_set(DBL_MAX));
+            ok = v_eq(xc, x);
+            vdbl lx_lo, lx = v_log_normal_dd(xc, &lx_lo);
             if (a->log_hi == 0 && a->log_lo == 0) { /* scale 1: the same bits, 11 operations fewer */
                 lu = lx, lu_lo = lx_lo;
             } else {
@@ -332,8 +335,10 @@ ALWAYS_INLINE vdbl qweibull_vec(vdbl p, const void *args, vmsk *slow)
         return q;
     }
     vdbl ly_lo, ly = wb_log_dd_q(y, y_lo, a, &ly_lo);
-    ly = v_sel(far, f, ly);
-    ly_lo = v_sel(far, f_lo, ly_lo);
+    if (a->log_flag && a->lower_tail) { /* the only case with far lanes (blends cost 3 uops) */
+        ly = v_sel(far, f, ly);
+        ly_lo = v_sel(far, f_lo, ly_lo);
+    }
     /* log q = log scale + log y / shape (the quotient with its remainder) */
     vdbl inv = v_set(a->inv_shape), shape = v_set(a->shape);
     vdbl q1 = v_mul(ly, inv);
