@@ -38,6 +38,13 @@ static inline vdbl v_abs(vdbl a) { return _mm256_andnot_pd(_mm256_set1_pd(-0.0),
 static inline vmsk v_lt(vdbl a, vdbl b) { return _mm256_cmp_pd(a, b, _CMP_LT_OQ); }
 static inline vmsk v_le(vdbl a, vdbl b) { return _mm256_cmp_pd(a, b, _CMP_LE_OQ); }
 static inline vmsk v_gt(vdbl a, vdbl b) { return _mm256_cmp_pd(a, b, _CMP_GT_OQ); }
+/* a == b (false for NaN) */
+static inline vmsk v_eq(vdbl a, vdbl b) { return _mm256_cmp_pd(a, b, _CMP_EQ_OQ); }
+/* !(a <= b): true for NaN, in one compare */
+static inline vmsk v_not_le(vdbl a, vdbl b) { return _mm256_cmp_pd(a, b, _CMP_NLE_UQ); }
+/* lanes whose sign bit is set (-0 and NaNs with the bit included): blendv and movemask read
+ * only the sign bit, so a itself serves */
+static inline vmsk v_sign_mask(vdbl a) { return a; }
 /* |a| < Inf (false for NaN) */
 static inline vmsk v_finite(vdbl a) { return v_lt(v_abs(a), _mm256_set1_pd(__builtin_inf())); }
 static inline vmsk v_not(vmsk a) { return _mm256_xor_pd(a, _mm256_castsi256_pd(_mm256_set1_epi64x(-1))); }
@@ -59,16 +66,51 @@ static inline vdbl v_pow2i(vdbl k)
     return _mm256_castsi256_pd(_mm256_slli_epi64(bits, 52));
 }
 
+/* 2^k from b = k + V_POW2I_SHIFTER (k integral in [-1022, 1023]): b's low mantissa bits are
+ * k + 1023, so one shift makes the exponent field. fma(x, c, V_POW2I_SHIFTER) rounds x c to
+ * that integer in one step, where v_round and v_pow2i take three. */
+#define V_POW2I_SHIFTER (0x1.8p52 + 1023)
+static inline vdbl v_pow2i_biased(vdbl b)
+{
+    return _mm256_castsi256_pd(_mm256_slli_epi64(_mm256_castpd_si256(b), 52));
+}
+
+/* A 64-bit integer constant in every lane, as a broadcast load: built from the integer,
+ * GCC moved it through a general register (movabs, vmovq, vpbroadcastq) inside loops short
+ * of vector registers, two extra instructions each time. */
+#define V_INT64_CONST(name, value)                                                             \
+    static const union { long long i; double d; } name##_bits = {value};                         \
+    __m256i name = _mm256_castpd_si256(_mm256_broadcast_sd(&name##_bits.d))
+
 /* x = 2^e m with m in [sqrt(1/2), sqrt(2)) for positive normal x; returns e as a double.
  * Adding 2 - sqrt(2) in the mantissa field carries into the exponent exactly when the
  * mantissa is >= sqrt(2). */
 static inline vdbl v_exponent(vdbl x, vdbl *m)
 {
-    __m256i bits = _mm256_add_epi64(_mm256_castpd_si256(x), _mm256_set1_epi64x(0x00095f619980c433LL));
-    __m256i frac = _mm256_and_si256(bits, _mm256_set1_epi64x(0x000fffffffffffffLL));
-    *m = _mm256_castsi256_pd(_mm256_add_epi64(frac, _mm256_set1_epi64x(0x3fe6a09e667f3bcdLL)));
-    __m256i biased = _mm256_or_si256(_mm256_srli_epi64(bits, 52), _mm256_set1_epi64x(0x4330000000000000LL));
+    V_INT64_CONST(round_up, 0x00095f619980c433LL);
+    V_INT64_CONST(frac_mask, 0x000fffffffffffffLL);
+    V_INT64_CONST(sqrt_half, 0x3fe6a09e667f3bcdLL);
+    V_INT64_CONST(two52, 0x4330000000000000LL);
+    __m256i bits = _mm256_add_epi64(_mm256_castpd_si256(x), round_up);
+    __m256i frac = _mm256_and_si256(bits, frac_mask);
+    *m = _mm256_castsi256_pd(_mm256_add_epi64(frac, sqrt_half));
+    __m256i biased = _mm256_or_si256(_mm256_srli_epi64(bits, 52), two52);
     return _mm256_sub_pd(_mm256_castsi256_pd(biased), _mm256_set1_pd(0x1p52 + 1023));
+}
+
+/* v_exponent's e + V_EXPONENT_OFFSET (an offset of this ISA's choosing, exact): the
+ * difference of two exponents needs no subtraction of the bias */
+#define V_EXPONENT_OFFSET (0x1p52 + 1023)
+static inline vdbl v_exponent_offset(vdbl x, vdbl *m)
+{
+    V_INT64_CONST(round_up, 0x00095f619980c433LL);
+    V_INT64_CONST(frac_mask, 0x000fffffffffffffLL);
+    V_INT64_CONST(sqrt_half, 0x3fe6a09e667f3bcdLL);
+    V_INT64_CONST(two52, 0x4330000000000000LL);
+    __m256i bits = _mm256_add_epi64(_mm256_castpd_si256(x), round_up);
+    __m256i frac = _mm256_and_si256(bits, frac_mask);
+    *m = _mm256_castsi256_pd(_mm256_add_epi64(frac, sqrt_half));
+    return _mm256_castsi256_pd(_mm256_or_si256(_mm256_srli_epi64(bits, 52), two52));
 }
 
 /* Per-lane lookups in 4-entry tables: v_table_index takes lane values 0..3 (as doubles),

@@ -32,6 +32,18 @@ static inline vdbl v_neg(vdbl a) { return vnegq_f64(a); }
 static inline vdbl v_abs(vdbl a) { return vabsq_f64(a); }
 
 static inline vmsk v_lt(vdbl a, vdbl b) { return vcltq_f64(a, b); }
+/* a == b (false for NaN) */
+static inline vmsk v_eq(vdbl a, vdbl b) { return vceqq_f64(a, b); }
+/* !(a <= b): true for NaN */
+static inline vmsk v_not_le(vdbl a, vdbl b)
+{
+    return vreinterpretq_u64_u32(vmvnq_u32(vreinterpretq_u32_u64(vcleq_f64(a, b))));
+}
+/* lanes whose sign bit is set (-0 and NaNs with the bit included) */
+static inline vmsk v_sign_mask(vdbl a)
+{
+    return vreinterpretq_u64_s64(vshrq_n_s64(vreinterpretq_s64_f64(a), 63));
+}
 static inline vmsk v_le(vdbl a, vdbl b) { return vcleq_f64(a, b); }
 static inline vmsk v_gt(vdbl a, vdbl b) { return vcgtq_f64(a, b); }
 static inline vmsk v_finite(vdbl a) { return vcltq_f64(vabsq_f64(a), vdupq_n_f64(__builtin_inf())); }
@@ -55,6 +67,14 @@ static inline vdbl v_pow2i(vdbl k)
     return vreinterpretq_f64_s64(vshlq_n_s64(e, 52));
 }
 
+/* 2^k from b = k + V_POW2I_SHIFTER (k integral in [-1022, 1023]): b's low mantissa bits are
+ * k + 1023, so one shift makes the exponent field (see src/avx2/vec.h) */
+#define V_POW2I_SHIFTER (0x1.8p52 + 1023)
+static inline vdbl v_pow2i_biased(vdbl b)
+{
+    return vreinterpretq_f64_u64(vshlq_n_u64(vreinterpretq_u64_f64(b), 52));
+}
+
 /* x = 2^e m with m in [sqrt(1/2), sqrt(2)) for positive normal x; returns e as a double. */
 static inline vdbl v_exponent(vdbl x, vdbl *m)
 {
@@ -62,6 +82,17 @@ static inline vdbl v_exponent(vdbl x, vdbl *m)
     uint64x2_t frac = vandq_u64(bits, vdupq_n_u64(0x000fffffffffffffULL));
     *m = vreinterpretq_f64_u64(vaddq_u64(frac, vdupq_n_u64(0x3fe6a09e667f3bcdULL)));
     return vsubq_f64(vcvtq_f64_u64(vshrq_n_u64(bits, 52)), vdupq_n_f64(1023));
+}
+
+/* v_exponent's e + V_EXPONENT_OFFSET (an offset of this ISA's choosing, exact): the
+ * difference of two exponents needs no subtraction of the bias */
+#define V_EXPONENT_OFFSET 1023.0
+static inline vdbl v_exponent_offset(vdbl x, vdbl *m)
+{
+    uint64x2_t bits = vaddq_u64(vreinterpretq_u64_f64(x), vdupq_n_u64(0x00095f619980c433ULL));
+    uint64x2_t frac = vandq_u64(bits, vdupq_n_u64(0x000fffffffffffffULL));
+    *m = vreinterpretq_f64_u64(vaddq_u64(frac, vdupq_n_u64(0x3fe6a09e667f3bcdULL)));
+    return vcvtq_f64_u64(vshrq_n_u64(bits, 52));
 }
 
 /* Per-lane lookups in 4-entry tables (lane values 0..3 as doubles). */

@@ -76,8 +76,8 @@ ALWAYS_INLINE vdbl v_last_step_dd(vdbl c0, vdbl c0_lo, vdbl p1, vdbl t, vdbl *lo
     return hi;
 }
 
-/* x = k ln 2 + r, |r| <= ln2/2, returns k; r_err != NULL gets r's rounding (r as a
- * double-double; k LN2_HI has 42 bits, so x - k LN2_HI is exact). *quad gets
+/* x = k ln 2 + r, |r| <= ln2/2 (to an ulp), returns 2^k; r_err != NULL gets r's rounding
+ * (r as a double-double; k LN2_HI has 42 bits, so x - k LN2_HI is exact). *quad gets
  * expm1(r) - r = r^2 P(r), P the Taylor series 1/2! + r/3! + ... to r^11 (truncation
  * < 5e-18). Shared by exp and expm1. */
 ALWAYS_INLINE vdbl v_exp_reduce(vdbl x, vdbl *r, vdbl *r_err, vdbl *quad)
@@ -86,14 +86,16 @@ ALWAYS_INLINE vdbl v_exp_reduce(vdbl x, vdbl *r, vdbl *r_err, vdbl *quad)
         1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320,
         1.0 / 362880, 1.0 / 3628800, 1.0 / 39916800, 1.0 / 479001600, 1.0 / 6227020800,
     };
-    vdbl k = v_round(v_mul(x, v_set(0x1.71547652b82fep0))); /* x / ln 2 */
+    /* k = x / ln 2 rounded, in one fma (v_pow2i_biased) */
+    vdbl b = v_fma(x, v_set(0x1.71547652b82fep0), v_set(V_POW2I_SHIFTER));
+    vdbl k = v_sub(b, v_set(V_POW2I_SHIFTER));
     vdbl r_hi = v_fnma(k, v_set(LN2_HI), x);
     if (r_err)
         *r = v_two_sum(r_hi, v_mul(k, v_set(-LN2_LO)), r_err);
     else
         *r = v_fnma(k, v_set(LN2_LO), r_hi);
     *quad = v_mul(v_mul(*r, *r), v_poly_split(taylor, 11, *r)); /* |quad| < |r| / 2 */
-    return k;
+    return v_pow2i_biased(b);
 }
 
 /* exp(x) = hi + *lo (hi + lo good to ~0.3 ULP) for -708 <= x <= 709 (other lanes
@@ -101,11 +103,10 @@ ALWAYS_INLINE vdbl v_exp_reduce(vdbl x, vdbl *r, vdbl *r_err, vdbl *quad)
  * the 1 + ... kept exact in lo. */
 ALWAYS_INLINE vdbl v_exp_dd(vdbl x, vdbl *lo)
 {
-    vdbl r, quad, k = v_exp_reduce(x, &r, NULL, &quad);
+    vdbl r, quad, scale = v_exp_reduce(x, &r, NULL, &quad);
     vdbl small = v_add(r, quad); /* |small| < 1/2 */
     vdbl hi = v_add(v_set(1), small);
     vdbl err = v_add(v_sub(v_set(1), hi), small); /* exact: |1| > |small| */
-    vdbl scale = v_pow2i(k);
     *lo = v_mul(err, scale);
     return v_mul(hi, scale);
 }
@@ -121,10 +122,9 @@ ALWAYS_INLINE vdbl v_exp(vdbl x)
  * an unevaluated sum, and expm1(x) = 2^k expm1(r) + (2^k - 1) summed exactly. */
 ALWAYS_INLINE vdbl v_expm1_dd(vdbl x, vdbl *lo)
 {
-    vdbl r, r_err, quad, k = v_exp_reduce(x, &r, &r_err, &quad);
+    vdbl r, r_err, quad, a = v_exp_reduce(x, &r, &r_err, &quad);
     vdbl s = v_add(r, quad);
     vdbl s_lo = v_fma(r_err, v_add(v_set(1), r), v_add(v_sub(r, s), quad));
-    vdbl a = v_pow2i(k);
     vdbl err, hi = v_two_sum(v_mul(a, s), v_sub(a, v_set(1)), &err); /* a s, a - 1 exact */
     *lo = v_fma(a, s_lo, err);
     return hi;
@@ -145,7 +145,8 @@ ALWAYS_INLINE vdbl v_log_from_parts(vdbl e, vdbl m, vdbl f, vdbl extra, vdbl *lo
     vdbl tail = v_mul(v_mul(s, s2), v_poly_split(atanh_series, 10, s2));
     vdbl log_m = v_add(v_fnma(s, f, f), v_add(tail, extra));
     vdbl small = v_fma(e, v_set(LN2_LO), log_m);
-    vdbl err, hi = v_two_sum(v_mul(e, v_set(LN2_HI)), small, &err); /* e LN2_HI is exact */
+    /* e LN2_HI is exact, and 0 or beyond |small| < 0.35: an ordered sum */
+    vdbl err, hi = v_fast_two_sum(v_mul(e, v_set(LN2_HI)), small, &err);
     *lo = err;
     return hi;
 }
@@ -210,7 +211,7 @@ ALWAYS_INLINE vdbl v_log_full_dd(vdbl x, vdbl *lo)
     /* log m = 2s + t; + e ln 2 (e LN2_HI exact) */
     vdbl lm_err, lm = v_two_sum(v_add(s, s), t, &lm_err);
     vdbl lm_lo = v_add(lm_err, v_fma(v_set(2), s_lo, t_lo));
-    vdbl err, hi = v_two_sum(v_mul(e, v_set(LN2_HI)), lm, &err);
+    vdbl err, hi = v_fast_two_sum(v_mul(e, v_set(LN2_HI)), lm, &err); /* 0 or beyond |lm| */
     vdbl small = v_add(err, v_fma(e, v_set(LN2_LO), lm_lo)); /* e LN2_LO may exceed ulp(hi) */
     vdbl sum = v_add(hi, small);
     *lo = v_sub(small, v_sub(sum, hi));

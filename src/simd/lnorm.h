@@ -133,10 +133,10 @@ ALWAYS_INLINE vdbl qlnorm_finish(vdbl z, vdbl z_lo, const struct lnorm_args *a, 
     vdbl p_lo, p = v_two_prod(sigma, z, &p_lo);
     vdbl err, y = v_two_sum(v_set(a->n.mu), p, &err);
     vdbl y_lo = v_add(err, v_fma(sigma, z_lo, p_lo));
-    vmsk ok = v_and(v_and(v_le(v_set(-707), y), v_le(y, v_set(709))),
-                    v_le(v_abs(v_fma(sigma, z_lo, p)), v_set(a->zs_max)));
+    vdbl yc = v_min(v_max(y, v_set(-707)), v_set(709));
+    vmsk ok = v_and(v_eq(yc, y), v_le(v_abs(v_fma(sigma, z_lo, p)), v_set(a->zs_max)));
     *slow = v_not(ok);
-    vdbl e_lo, e = v_exp_dd(v_min(v_max(y, v_set(-707)), v_set(709)), &e_lo);
+    vdbl e_lo, e = v_exp_dd(yc, &e_lo);
     return v_add(e, v_fma(e, y_lo, e_lo));
 }
 /* Tail lanes: w = |z| with log Q(w) = -s, s = -log P as qnorm_tail_z_vec formed it (P the

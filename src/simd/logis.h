@@ -31,10 +31,23 @@ static struct logis_args logis_args_make(double location, double scale, int lowe
 
 #define LOGIS_A_MAX 700.0 /* e^-a, and results of that size, stay normal */
 
-/* z = hi + *lo */
-ALWAYS_INLINE vdbl logis_z(vdbl x, const struct logis_args *a, vdbl *lo)
+/* z = hi + *lo; exact (a compile-time constant) for location 0 and scale a power of 2
+ * (logis_z_exact), where x/scale = x inv_scale is exact (or, subnormal, beside results that
+ * are 1/2 to 2^-900): the double-double quotient is a sixth of plogis's work */
+ALWAYS_INLINE vdbl logis_z(vdbl x, const struct logis_args *a, vdbl *lo, const int exact)
 {
+    if (exact) {
+        *lo = v_set(0);
+        return v_mul(x, v_set(a->inv_scale));
+    }
     return v_div_diff_dd(x, v_set(a->location), v_set(a->scale), v_set(a->inv_scale), lo);
+}
+
+/* location 0 and scale = 2^k (the standard logistic, the sigmoid's users) */
+static int logis_z_exact(const struct logis_args *a)
+{
+    int e;
+    return a->location == 0 && frexp(a->scale, &e) == 0.5;
 }
 
 /* c[0] + c[1] t + ... + c[degree] t^degree by Estrin's scheme: pairs c[i] + c[i+1] t joined
@@ -57,15 +70,16 @@ ALWAYS_INLINE vdbl logis_estrin(const double *c, int degree, vdbl t)
     return level[0];
 }
 
-/* e^-a (~0.5 ULP) for 0 <= a <= LOGIS_A_MAX (other lanes unspecified: callers send them
+/* e^-a (~0.5 ULP) for |a| <= LOGIS_A_MAX (other lanes unspecified: callers send them
  * to the scalar reference): a = r - k ln 2, k = round(-a / ln 2), e^-r = 1 - r + r^2 Q(r).
  * A caller whose argument is a + a_lo carries a_lo as the factor 1 - a_lo. */
 ALWAYS_INLINE vdbl logis_exp_neg(vdbl a)
 {
-    vdbl k = v_round(v_mul(a, v_set(-0x1.71547652b82fep0)));
+    vdbl b = v_fma(a, v_set(-0x1.71547652b82fep0), v_set(V_POW2I_SHIFTER));
+    vdbl k = v_sub(b, v_set(V_POW2I_SHIFTER));
     vdbl r = v_fma(k, v_set(LN2_LO), v_fma(k, v_set(LN2_HI), a)); /* k LN2_HI + a exact */
     vdbl q = v_mul(v_mul(r, r), v_poly_split(logis_exp_q, 9, r));
-    return v_mul(v_add(v_set(1), v_sub(q, r)), v_pow2i(k));
+    return v_mul(v_add(v_set(1), v_sub(q, r)), v_pow2i_biased(b));
 }
 
 /* log(P/U) + corr = hi + *lo for P, U positive normal and |corr| small beside the result's
@@ -75,9 +89,9 @@ ALWAYS_INLINE vdbl logis_exp_neg(vdbl a)
  * separate series around p = 1/2. */
 ALWAYS_INLINE vdbl logis_log_ratio(vdbl P, vdbl U, vdbl corr, vdbl *lo)
 {
-    vdbl m, e = v_exponent(P, &m);
-    vdbl n, f = v_exponent(U, &n);
-    vdbl k = v_sub(e, f);
+    vdbl m, e = v_exponent_offset(P, &m);
+    vdbl n, f = v_exponent_offset(U, &n);
+    vdbl k = v_sub(e, f); /* the offsets cancel exactly */
     vdbl s = v_div(v_sub(m, n), v_add(m, n));
     vdbl s2 = v_mul(s, s);
     vdbl tail = v_fma(v_mul(s, s2), logis_estrin(logis_log_r_wide, 9, s2), corr);
@@ -96,10 +110,10 @@ ALWAYS_INLINE vdbl logis_log1p(vdbl e_hi, vdbl e_rel, vdbl *lo)
     return logis_log_ratio(u, v_set(1), v_mul(ul, inv_u), lo);
 }
 
-ALWAYS_INLINE vdbl dlogis_vec(vdbl x, const void *args, vmsk *slow)
+ALWAYS_INLINE vdbl dlogis_vec_impl(vdbl x, const void *args, vmsk *slow, const int exact)
 {
     const struct logis_args *a = args;
-    vdbl z_lo, z = logis_z(x, a, &z_lo);
+    vdbl z_lo, z = logis_z(x, a, &z_lo, exact);
     vdbl ah = v_abs(z), al = v_sel(v_lt(z, v_set(0)), v_neg(z_lo), z_lo); /* |z| */
     vdbl e = logis_exp_neg(ah); /* e^-(ah + al) = e (1 - al) */
     vmsk in_range = v_le(ah, v_set(LOGIS_A_MAX)); /* false for NaN */
@@ -129,33 +143,69 @@ ALWAYS_INLINE vdbl dlogis_vec(vdbl x, const void *args, vmsk *slow)
     return d;
 }
 
-ALWAYS_INLINE vdbl plogis_vec(vdbl x, const void *args, vmsk *slow)
+/* plogis, not log: F/(1 + F), F = e^w for either sign of w = -nw (F up to e^700: 1 + F and
+ * the quotient stay normal): no select between e^-|w|/(1 + e^-|w|) and 1/(1 + e^-|w|), and
+ * in the left tail 1 + F = 1 leaves the quotient exact. The rounding ul of u = 1 + F (exact
+ * by ordering the pair) and w's low part enter by first order, through 1/u = 1 - p and
+ * dp/dw = p (1 - p): p + p (1 - p) (w_lo - ul). */
+ALWAYS_INLINE vdbl plogis_ratio(vdbl nw, vdbl w_lo, const int exact)
+{
+    vdbl F = logis_exp_neg(nw);
+    vdbl u = v_add(v_set(1), F);
+    vdbl ul = v_add(v_sub(v_max(v_set(1), F), u), v_min(v_set(1), F));
+    vdbl p = v_div(F, u);
+    vdbl t = v_fnma(p, p, p); /* p (1 - p) */
+    return exact ? v_fnma(t, ul, p) : v_fma(t, v_sub(w_lo, ul), p); /* exact: w_lo = 0 */
+}
+
+/* |w| beyond LOGIS_A_MAX (subnormal results, or Rmath's 1 and -0), NaN, Inf */
+ALWAYS_INLINE vmsk plogis_slow(vdbl w)
+{
+    return v_not_le(v_abs(w), v_set(LOGIS_A_MAX));
+}
+
+ALWAYS_INLINE vdbl plogis_vec_impl(vdbl x, const void *args, vmsk *slow, const int exact)
 {
     const struct logis_args *a = args;
-    vdbl z_lo, z = logis_z(x, a, &z_lo);
+    if (exact && !a->log_flag) { /* -w = x (-+1/scale), exact */
+        vdbl nw = v_mul(x, v_set(a->lower_tail ? -a->inv_scale : a->inv_scale));
+        *slow = plogis_slow(nw);
+        return plogis_ratio(nw, v_set(0), 1);
+    }
+    vdbl z_lo, z = logis_z(x, a, &z_lo, exact);
     vdbl w = a->lower_tail ? z : v_neg(z), w_lo = a->lower_tail ? z_lo : v_neg(z_lo);
-    vmsk neg = v_lt(w, v_set(0));
+    *slow = plogis_slow(w);
+    if (!a->log_flag)
+        return plogis_ratio(v_neg(w), w_lo, 0);
+    /* w >= 0: -log1p(e^-w); w < 0: w - log1p(e^w) */
+    vmsk neg = v_sign_mask(w); /* -0 as 0: the same results */
     vdbl ah = v_abs(w);
     vdbl e = logis_exp_neg(ah); /* e^-(ah + al) = e (1 - al), al = w_lo or -w_lo */
-    /* |w| beyond LOGIS_A_MAX (subnormal results, or Rmath's 1 and -0), NaN, Inf */
-    *slow = v_not(v_le(ah, v_set(LOGIS_A_MAX)));
-    if (a->log_flag) {
-        /* w >= 0: -log1p(e^-w); w < 0: w - log1p(e^w) */
-        vdbl al = v_sel(neg, v_neg(w_lo), w_lo);
-        vdbl l_lo, l = logis_log1p(e, al, &l_lo);
-        vdbl t = v_sel(neg, ah, v_set(0)), t_lo = v_sel(neg, al, v_set(0));
-        vdbl err, s = v_two_sum(t, l, &err);
-        return v_neg(v_add(s, v_add(err, v_add(t_lo, l_lo))));
-    }
-    /* 1/(1 + e) for w >= 0, e/(1 + e) for w < 0, divided as doubles; the rounding ul of
-     * u = 1 + e and, for w < 0, e's factor 1 + w_lo enter by first order (for w >= 0 the
-     * factor's effect is below e 2^-53 |w|, negligible: the condition of 1/(1 + e) in e is
-     * e/(1 + e)) */
-    vdbl u = v_add(v_set(1), e);
-    vdbl ul = v_add(v_sub(v_set(1), u), e);
-    vdbl p = v_div(v_sel(neg, e, v_set(1)), u);
-    vdbl inv_u = v_fnma(v_set(0.5), u, v_set(1.5)); /* 1/u within 8%, enough for ul/u */
-    return v_fma(p, v_fnma(ul, inv_u, v_sel(neg, w_lo, v_set(0))), p);
+    vdbl al = v_sel(neg, v_neg(w_lo), w_lo);
+    vdbl l_lo, l = logis_log1p(e, al, &l_lo);
+    vdbl t = v_sel(neg, ah, v_set(0)), t_lo = v_sel(neg, al, v_set(0));
+    vdbl err, s = v_two_sum(t, l, &err);
+    return v_neg(v_add(s, v_add(err, v_add(t_lo, l_lo))));
+}
+
+ALWAYS_INLINE vdbl dlogis_vec(vdbl x, const void *args, vmsk *slow)
+{
+    return dlogis_vec_impl(x, args, slow, 0);
+}
+
+ALWAYS_INLINE vdbl dlogis_vec_exact(vdbl x, const void *args, vmsk *slow)
+{
+    return dlogis_vec_impl(x, args, slow, 1);
+}
+
+ALWAYS_INLINE vdbl plogis_vec(vdbl x, const void *args, vmsk *slow)
+{
+    return plogis_vec_impl(x, args, slow, 0);
+}
+
+ALWAYS_INLINE vdbl plogis_vec_exact(vdbl x, const void *args, vmsk *slow)
+{
+    return plogis_vec_impl(x, args, slow, 1);
 }
 
 #define LOGIS_LOG_QUARTER -1.3862943611198906        /* log(1/4) */
@@ -163,7 +213,7 @@ ALWAYS_INLINE vdbl plogis_vec(vdbl x, const void *args, vmsk *slow)
 
 /* p inside (0, 1) and a finite result; the rest (p = 0 or 1, NaN, p below 2^-1000, log p
  * near 0 or below -708) goes to the scalar reference */
-ALWAYS_INLINE vdbl qlogis_vec(vdbl p, const void *args, vmsk *slow)
+ALWAYS_INLINE vdbl qlogis_vec_impl(vdbl p, const void *args, vmsk *slow, const int no_location)
 {
     const struct logis_args *a = args;
     vmsk ok;
@@ -203,13 +253,30 @@ ALWAYS_INLINE vdbl qlogis_vec(vdbl p, const void *args, vmsk *slow)
         L = logis_log_ratio(P, U, corr, &L_lo);
     }
     (void)L_lo;
+    vdbl scale = v_set(a->lower_tail ? a->scale : -a->scale);
+    if (no_location) {
+        /* (a compile-time constant) location 0: nothing to cancel, and |L| <= 745 with
+         * scale <= 2^1000 (logis_params_regular) cannot overflow */
+        *slow = v_not(ok);
+        return v_fma(scale, L, v_set(0)); /* + 0: a zero quantile is +0, as Rmath's */
+    }
     /* location + scale L, one rounding */
-    vdbl q = v_fma(v_set(a->lower_tail ? a->scale : -a->scale), L, v_set(a->location));
+    vdbl q = v_fma(scale, L, v_set(a->location));
     /* where location cancels scale L, L's relative error would grow: the scalar reference
      * (only for location of the opposite sign and near |scale L|); and an overflow */
     vmsk kept = v_le(v_mul(v_set(0.5 * a->scale), v_abs(L)), v_abs(q));
     *slow = v_not(v_and(v_and(kept, ok), v_finite(q)));
     return q;
+}
+
+ALWAYS_INLINE vdbl qlogis_vec(vdbl p, const void *args, vmsk *slow)
+{
+    return qlogis_vec_impl(p, args, slow, 0);
+}
+
+ALWAYS_INLINE vdbl qlogis_vec_no_location(vdbl p, const void *args, vmsk *slow)
+{
+    return qlogis_vec_impl(p, args, slow, 1);
 }
 
 VD_SCALAR_LANES2(logis, struct logis_args, location, scale)
@@ -225,19 +292,28 @@ static void ISA_SUFFIX(dlogis_array)(size_t n, const double *x, const double *pa
         a.log_hi = l.hi;
         a.log_lo = l.lo;
     }
-    run_array(n, x, out, &a, dlogis_vec, dlogis_one);
+    if (logis_z_exact(&a))
+        run_array(n, x, out, &a, dlogis_vec_exact, dlogis_one);
+    else
+        run_array(n, x, out, &a, dlogis_vec, dlogis_one);
 }
 
 static void ISA_SUFFIX(plogis_array)(size_t n, const double *x, const double *param,
                                     int lower_tail, int log_p, double *out)
 {
     struct logis_args a = logis_args_make(param[0], param[1], lower_tail, log_p);
-    run_array(n, x, out, &a, plogis_vec, plogis_one);
+    if (logis_z_exact(&a))
+        run_array(n, x, out, &a, plogis_vec_exact, plogis_one);
+    else
+        run_array(n, x, out, &a, plogis_vec, plogis_one);
 }
 
 static void ISA_SUFFIX(qlogis_array)(size_t n, const double *x, const double *param,
                                     int lower_tail, int log_p, double *out)
 {
     struct logis_args a = logis_args_make(param[0], param[1], lower_tail, log_p);
-    run_array(n, x, out, &a, qlogis_vec, qlogis_one);
+    if (a.location == 0)
+        run_array(n, x, out, &a, qlogis_vec_no_location, qlogis_one);
+    else
+        run_array(n, x, out, &a, qlogis_vec, qlogis_one);
 }

@@ -327,11 +327,13 @@ ALWAYS_INLINE vdbl qnorm_central_z_vec(vdbl p, const struct norm_args *a, vmsk *
     vmsk central, tail;
     vdbl z = v_set(0), z_lo = v_set(0);
     if (!a->log_flag) {
-        vdbl q_lo, q = v_two_sum(p, v_set(-0.5), &q_lo); /* p - 1/2 exactly */
+        /* p - 1/2 exactly, by an ordered sum: for p <= 1/2 the pair is ordered, above it
+         * the difference is exact (Sterbenz) and the error term 0 */
+        vdbl q_lo, q = v_fast_two_sum(v_set(-0.5), p, &q_lo);
         central = v_le(v_abs(q), v_set(AS241_SPLIT));
         if (v_any(central))
             z = v_central_quantile(q, q_lo, &z_lo, precise);
-        vdbl P = v_sel(v_lt(q, v_set(0)), p, v_sub(v_set(1), p));
+        vdbl P = v_min(p, v_sub(v_set(1), p)); /* the smaller tail (NaN stays NaN) */
         tail = v_andnot(central, v_and(v_le(v_set(DBL_MIN), P), v_lt(P, v_set(0.5))));
     } else {
         vmsk lower = v_lt(p, v_set(LOG_0_075)), upper = v_gt(p, v_set(LOG_0_925));

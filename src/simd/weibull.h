@@ -220,17 +220,33 @@ ALWAYS_INLINE vdbl pweibull_vec(vdbl x, const void *args, vmsk *slow)
         if (a->lower_tail != a->log_flag && a->shape <= WEIBULL_P_CHEAP_SHAPE) {
             /* 1 - e^-w and -w have condition <= 1 in w, so L may be off by shape 2^-55:
              * log u = log x - log scale with the vector layer's log */
-            ok = v_and(v_le(v_set(0x1p-1000), x), v_finite(x));
-            vdbl lx_lo, lx = v_log_normal_dd(v_sel(ok, x, v_set(1)), &lx_lo);
-            vdbl err, d = v_two_sum(lx, v_set(-a->log_hi), &err);
-            lu = v_fast_two_sum(d, v_add(err, v_sub(lx_lo, v_set(a->log_lo))), &lu_lo);
+            /* x in [2^-1000, Inf): where clamping leaves x as it is (NaN clamps to a number;
+             * the clamped value is the other lanes' stand-in, with no blend) */
+            vdbl xc = v_min(v_max(x, v_set(0x1p-1000)), v_set(DBL_MAX));
+            ok = v_eq(xc, x);
+            vdbl lx_lo, lx = v_log_normal_dd(xc, &lx_lo);
+            if (a->log_hi == 0 && a->log_lo == 0) { /* scale 1: the same bits, 11 operations fewer */
+                lu = lx, lu_lo = lx_lo;
+            } else {
+                vdbl err, d = v_two_sum(lx, v_set(-a->log_hi), &err);
+                lu = v_fast_two_sum(d, v_add(err, v_sub(lx_lo, v_set(a->log_lo))), &lu_lo);
+            }
         } else {
             lu = wb_log_u(x, a, &ok, &lu_lo);
         }
-        L = wb_times_shape(lu, lu_lo, a, &L_lo);
-        /* w and e^-w normal: -708 <= L <= log 708 */
-        ok = v_and(ok, v_and(v_le(v_set(-WEIBULL_EXP_MAX), L), v_le(L, v_set(6.5624))));
+        if (a->lower_tail != a->log_flag) {
+            /* shape (lu + lu_lo) unnormalised: v_exp_dd takes the high part and the low
+             * part enters as the factor 1 + L_lo */
+            vdbl err;
+            L = v_two_prod(v_set(a->shape), lu, &err);
+            L_lo = v_fma(v_set(a->shape), lu_lo, err);
+        } else {
+            L = wb_times_shape(lu, lu_lo, a, &L_lo);
+        }
+        /* w and e^-w normal: -708 <= L <= log 708, where clamping leaves L as it is (a NaN
+         * clamps to a number) */
         vdbl Lc = v_min(v_max(L, v_set(-WEIBULL_EXP_MAX)), v_set(6.5624)); /* log 708 */
+        ok = v_and(ok, v_eq(Lc, L));
         if (a->lower_tail != a->log_flag) {
             /* 1 - e^-w and -w have condition <= 1 in w: the cheaper exponential is enough */
             w = v_exp_dd(Lc, &w_lo);
@@ -278,11 +294,12 @@ ALWAYS_INLINE vdbl qweibull_vec(vdbl p, const void *args, vmsk *slow)
     vmsk deep = far;                         /* e^p clamped: y only through log y */
     vdbl y, y_lo = v_set(0), f = v_set(0), f_lo = v_set(0); /* y = -log(1 - P) */
     if (!a->log_flag) {
-        ok = v_and(v_le(v_set(0x1p-1000), p), v_lt(p, v_set(1)));
-        vdbl pp = v_sel(ok, p, v_set(0.5));
+        /* p in [2^-1000, 1): where clamping leaves p as it is (NaN clamps to a number) */
+        vdbl pp = v_min(v_max(p, v_set(0x1p-1000)), v_set(0x1.fffffffffffffp-1));
+        ok = v_eq(pp, p);
         vdbl c, c_lo; /* 1 - P */
         if (a->lower_tail)
-            c = v_two_sum(v_set(1), v_neg(pp), &c_lo);
+            c = v_fast_two_sum(v_set(1), v_neg(pp), &c_lo); /* pp < 1 */
         else
             c = pp, c_lo = v_set(0);
         vdbl lc_lo, lc = wb_log_dd_q(c, c_lo, a, &lc_lo);
@@ -318,17 +335,24 @@ ALWAYS_INLINE vdbl qweibull_vec(vdbl p, const void *args, vmsk *slow)
         return q;
     }
     vdbl ly_lo, ly = wb_log_dd_q(y, y_lo, a, &ly_lo);
-    ly = v_sel(far, f, ly);
-    ly_lo = v_sel(far, f_lo, ly_lo);
+    if (a->log_flag && a->lower_tail) { /* the only case with far lanes (blends cost 3 uops) */
+        ly = v_sel(far, f, ly);
+        ly_lo = v_sel(far, f_lo, ly_lo);
+    }
     /* log q = log scale + log y / shape (the quotient with its remainder) */
     vdbl inv = v_set(a->inv_shape), shape = v_set(a->shape);
     vdbl q1 = v_mul(ly, inv);
     vdbl q2 = v_mul(v_add(v_fnma(q1, shape, ly), ly_lo), inv);
-    vdbl err, s = v_two_sum(v_set(a->log_hi), q1, &err);
-    vdbl lq_lo, lq = v_fast_two_sum(s, v_add(err, v_add(q2, v_set(a->log_lo))), &lq_lo);
-    ok = v_and(ok, v_and(v_le(v_set(-WEIBULL_EXP_MAX), lq), v_le(lq, v_set(WEIBULL_EXP_MAX))));
-    *slow = v_not(ok);
-    return wb_exp_result(v_min(v_max(lq, v_set(-WEIBULL_EXP_MAX)), v_set(WEIBULL_EXP_MAX)), lq_lo);
+    vdbl lq_lo, lq;
+    if (a->log_hi == 0 && a->log_lo == 0) { /* scale 1: the same sum without its first step */
+        lq = v_fast_two_sum(q1, q2, &lq_lo);
+    } else {
+        vdbl err, s = v_two_sum(v_set(a->log_hi), q1, &err);
+        lq = v_fast_two_sum(s, v_add(err, v_add(q2, v_set(a->log_lo))), &lq_lo);
+    }
+    vdbl lq_clamped = v_min(v_max(lq, v_set(-WEIBULL_EXP_MAX)), v_set(WEIBULL_EXP_MAX));
+    *slow = v_not(v_and(ok, v_eq(lq_clamped, lq))); /* lq in [-708, 708] */
+    return wb_exp_result(lq_clamped, lq_lo);
 }
 
 VD_SCALAR_LANES2(weibull, struct weibull_args, shape, scale)
