@@ -82,24 +82,10 @@ static inline vdbl v_pow2i_biased(vdbl b)
     static const union { long long i; double d; } name##_bits = {value};                         \
     __m256i name = _mm256_castpd_si256(_mm256_broadcast_sd(&name##_bits.d))
 
-/* x = 2^e m with m in [sqrt(1/2), sqrt(2)) for positive normal x; returns e as a double.
- * Adding 2 - sqrt(2) in the mantissa field carries into the exponent exactly when the
- * mantissa is >= sqrt(2). */
-static inline vdbl v_exponent(vdbl x, vdbl *m)
-{
-    V_INT64_CONST(round_up, 0x00095f619980c433LL);
-    V_INT64_CONST(frac_mask, 0x000fffffffffffffLL);
-    V_INT64_CONST(sqrt_half, 0x3fe6a09e667f3bcdLL);
-    V_INT64_CONST(two52, 0x4330000000000000LL);
-    __m256i bits = _mm256_add_epi64(_mm256_castpd_si256(x), round_up);
-    __m256i frac = _mm256_and_si256(bits, frac_mask);
-    *m = _mm256_castsi256_pd(_mm256_add_epi64(frac, sqrt_half));
-    __m256i biased = _mm256_or_si256(_mm256_srli_epi64(bits, 52), two52);
-    return _mm256_sub_pd(_mm256_castsi256_pd(biased), _mm256_set1_pd(0x1p52 + 1023));
-}
-
-/* v_exponent's e + V_EXPONENT_OFFSET (an offset of this ISA's choosing, exact): the
- * difference of two exponents needs no subtraction of the bias */
+/* x = 2^e m with m in [sqrt(1/2), sqrt(2)) for positive normal x; returns e +
+ * V_EXPONENT_OFFSET (an offset of this ISA's choosing, exact: the difference of two
+ * exponents needs no subtraction of the bias). Adding 2 - sqrt(2) in the mantissa field
+ * carries into the exponent exactly when the mantissa is >= sqrt(2). */
 #define V_EXPONENT_OFFSET (0x1p52 + 1023)
 static inline vdbl v_exponent_offset(vdbl x, vdbl *m)
 {
@@ -111,6 +97,12 @@ static inline vdbl v_exponent_offset(vdbl x, vdbl *m)
     __m256i frac = _mm256_and_si256(bits, frac_mask);
     *m = _mm256_castsi256_pd(_mm256_add_epi64(frac, sqrt_half));
     return _mm256_castsi256_pd(_mm256_or_si256(_mm256_srli_epi64(bits, 52), two52));
+}
+
+/* the same, returning e itself */
+static inline vdbl v_exponent(vdbl x, vdbl *m)
+{
+    return _mm256_sub_pd(v_exponent_offset(x, m), _mm256_set1_pd(V_EXPONENT_OFFSET));
 }
 
 /* Per-lane lookups in 4-entry tables: v_table_index takes lane values 0..3 (as doubles),

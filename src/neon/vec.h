@@ -75,17 +75,9 @@ static inline vdbl v_pow2i_biased(vdbl b)
     return vreinterpretq_f64_u64(vshlq_n_u64(vreinterpretq_u64_f64(b), 52));
 }
 
-/* x = 2^e m with m in [sqrt(1/2), sqrt(2)) for positive normal x; returns e as a double. */
-static inline vdbl v_exponent(vdbl x, vdbl *m)
-{
-    uint64x2_t bits = vaddq_u64(vreinterpretq_u64_f64(x), vdupq_n_u64(0x00095f619980c433ULL));
-    uint64x2_t frac = vandq_u64(bits, vdupq_n_u64(0x000fffffffffffffULL));
-    *m = vreinterpretq_f64_u64(vaddq_u64(frac, vdupq_n_u64(0x3fe6a09e667f3bcdULL)));
-    return vsubq_f64(vcvtq_f64_u64(vshrq_n_u64(bits, 52)), vdupq_n_f64(1023));
-}
-
-/* v_exponent's e + V_EXPONENT_OFFSET (an offset of this ISA's choosing, exact): the
- * difference of two exponents needs no subtraction of the bias */
+/* x = 2^e m with m in [sqrt(1/2), sqrt(2)) for positive normal x; returns e +
+ * V_EXPONENT_OFFSET (an offset of this ISA's choosing, exact: the difference of two
+ * exponents needs no subtraction of the bias) */
 #define V_EXPONENT_OFFSET 1023.0
 static inline vdbl v_exponent_offset(vdbl x, vdbl *m)
 {
@@ -93,6 +85,12 @@ static inline vdbl v_exponent_offset(vdbl x, vdbl *m)
     uint64x2_t frac = vandq_u64(bits, vdupq_n_u64(0x000fffffffffffffULL));
     *m = vreinterpretq_f64_u64(vaddq_u64(frac, vdupq_n_u64(0x3fe6a09e667f3bcdULL)));
     return vcvtq_f64_u64(vshrq_n_u64(bits, 52));
+}
+
+/* the same, returning e itself */
+static inline vdbl v_exponent(vdbl x, vdbl *m)
+{
+    return vsubq_f64(v_exponent_offset(x, m), vdupq_n_f64(V_EXPONENT_OFFSET));
 }
 
 /* Per-lane lookups in 4-entry tables (lane values 0..3 as doubles). */
