@@ -3,8 +3,8 @@
  *   dgamma: every shape (the direct log form, Loader's beyond GAMMA_D_DIRECT_MAX);
  *   pgamma: every shape: the series for P and the continued fraction for Q up to
  *     GAMMA_P_SHAPE_MAX, Temme's expansion near the mean beyond, two stages
- *     (run_array_split); below shape 1, y < 1 is Taylor's region (P near 1) and takes the
- *     scalar reference unless P itself is asked for;
+ *     (run_array_split); below shape 1, y < 1 is Taylor's region (P near 1), which takes
+ *     the scalar reference's Taylor form unless P itself is asked for (the series serves P);
  *   qgamma: shapes from GAMMA_P_SHAPE_MIN: Newton-type steps on those same pieces.
  * qgamma below GAMMA_P_SHAPE_MIN runs the scalar reference (src/scalar/gamma.c) element by
  * element; so do single lanes that leave a kernel's range (each kernel lists its own). */
@@ -48,7 +48,8 @@ struct gamma_args {
     /* pgamma beyond GAMMA_P_SHAPE_MAX: Temme's S(eta) = sum_j temme[j] eta^j (the
      * coefficients' sums over shape^-k), and S's factor 1/sqrt(2 pi shape) */
     double temme[GAMMA_TEMME_N], temme_scale, inv_sqrt_shape;
-    double lgamma1p;       /* qgamma's start: lgamma(shape + 1) */
+    double lgamma1p, lgamma1p_lo; /* lgamma(shape + 1): qgamma's start, pgamma's Taylor */
+    double shape_1_hi, shape_1_lo;  /* shape + 1 */
     /* pgamma's series: 1/(shape + n) and, for odd n, 1/((shape + n)(shape + n + 1)), each
      * rounded once (the sum's terms are running products of them) */
     double inv_shape_n[GAMMA_P_TERMS + 1], inv_pair_n[GAMMA_P_TERMS + 1];
@@ -313,6 +314,66 @@ ALWAYS_INLINE vdbl gamma_cf_k(vdbl y, vmsk *ok, const struct gamma_args *a, vdbl
     return v_div(v, den);
 }
 
+/* Taylor's region (shape < 1, y < 1), in the wanted form, for the lanes *ok (the scalar
+ * reference's method, without its tiny-shape form: shapes below 2^-40 are taken out):
+ *     u = shape log y - lgamma(shape + 1),  P = e^u (1 + s),  Q = -(expm1(u) + s e^u),
+ *     s = sum_{n>=1} shape (-y)^n / (n! (shape + n)),
+ * s's first term in double-double and the rest summed with compensation (each lane's sum
+ * under its own mask); y's low part is left out of s (it moves s by ~shape y 2^-53). */
+ALWAYS_INLINE vdbl gamma_taylor_vec(vdbl y, vdbl ly, vdbl ly_lo, const struct gamma_args *a,
+                                    vmsk *ok)
+{
+    if (a->shape < 0x1p-40)
+        *ok = v_lt(y, v_lt(y, y)); /* none */
+    /* u = shape log y - lgamma1p(shape) */
+    vdbl p_lo, p = v_two_prod(v_set(a->shape), ly, &p_lo);
+    p_lo = v_fma(v_set(a->shape), ly_lo, p_lo);
+    vdbl u_err, u = v_two_sum(p, v_set(-a->lgamma1p), &u_err);
+    vdbl u_lo = v_add(u_err, v_sub(p_lo, v_set(a->lgamma1p_lo)));
+    /* s's first term -shape y / (shape + 1), the quotient's remainder exact */
+    vdbl n_lo, n = v_two_prod(v_set(-a->shape), y, &n_lo);
+    vdbl q = v_mul(n, v_set(a->inv_shape_n[1]));
+    vdbl q_lo = v_mul(v_sub(v_add(v_fnma(q, v_set(a->shape_1_hi), n), n_lo),
+                            v_mul(q, v_set(a->shape_1_lo))), v_set(a->inv_shape_n[1]));
+    /* the rest, terms shape t_n / (shape + n), t_n = (-y)^n / n!, to 2^-60 of the first */
+    vdbl t = v_neg(y), tail = v_set(0), comp = v_set(0);
+    vmsk active = *ok;
+    for (int k = 2; k < GAMMA_P_TERMS && v_any(active); k++) {
+        t = v_mul(t, v_mul(y, v_set(-1.0 / k)));
+        vdbl term = v_mul(t, v_set(a->shape * a->inv_shape_n[k]));
+        vdbl e, next = v_two_sum(tail, term, &e);
+        tail = v_sel(active, next, tail);
+        comp = v_sel(active, v_add(comp, e), comp);
+        active = v_and(active, v_lt(v_mul(v_set(0x1p-60), v_abs(q)), v_abs(term)));
+    }
+    *ok = v_andnot(active, *ok);
+    vdbl s_err, s = v_two_sum(q, tail, &s_err);
+    vdbl s_lo = v_add(s_err, v_add(q_lo, comp));
+    if (!a->lower_tail) { /* Q = -(em + s (1 + em)), em = expm1(u) */
+        vdbl em_lo, em = v_expm1_dd(u, &em_lo);
+        vdbl e_err, e = v_two_sum(v_set(1), em, &e_err); /* e^u = 1 + em */
+        em_lo = v_fma(e, u_lo, em_lo);                   /* u's low part: d expm1 = e^u du */
+        vdbl se_lo, se = v_two_prod(s, e, &se_lo);
+        se_lo = v_fma(s, v_add(e_err, em_lo), v_fma(s_lo, e, se_lo));
+        vdbl qe, qh = v_two_sum(em, se, &qe);
+        vdbl ql = v_add(qe, v_add(em_lo, se_lo));
+        vdbl Q_lo, Q = v_fast_two_sum(v_neg(qh), v_neg(ql), &Q_lo);
+        *ok = v_and(*ok, v_lt(v_set(DBL_MIN), Q));
+        if (!a->log_flag)
+            return v_add(Q, Q_lo);
+        /* log Q: of Q where it is below 1/2, else log(1 - P), P = e^u (1 + s) <= 1/2 */
+        vdbl l_lo, l = v_log_sum_dd(v_max(Q, v_set(DBL_MIN)), Q_lo, &l_lo);
+        vdbl eu_lo, eu = v_exp_dd(u, &eu_lo); /* e^u itself: 1 + em loses it when tiny */
+        vdbl P = v_mul(v_fma(eu, u_lo, v_add(eu, eu_lo)), v_add(v_set(1), v_add(s, s_lo)));
+        return v_sel(v_lt(Q, v_set(0.5)), v_add(l, l_lo), v_log1p_normal(v_neg(P)));
+    }
+    /* log P = u + log(1 + s), 1 + s as a double-double (s in (-0.37, 0]) */
+    vdbl o_err, o = v_two_sum(v_set(1), s, &o_err);
+    vdbl lo_lo, lo1 = v_log_sum_dd(o, v_add(o_err, s_lo), &lo_lo);
+    vdbl l_err, l = v_two_sum(u, lo1, &l_err);
+    return v_add(l, v_add(l_err, v_add(u_lo, lo_lo)));
+}
+
 /* pgamma, first stage: x <= 0 gives R_DT_0; y <= series_max_y the series P = T S;
  * beyond is deferred to the continued fraction. */
 ALWAYS_INLINE vdbl pgamma_series_vec(vdbl x, const void *args, vmsk *deferred, vmsk *slow)
@@ -320,10 +381,16 @@ ALWAYS_INLINE vdbl pgamma_series_vec(vdbl x, const void *args, vmsk *deferred, v
     const struct gamma_args *a = args;
     vmsk nonpositive = v_le(x, v_set(0));
     vmsk ok;
-    vdbl y, y_lo, lt_lo, lt = gamma_log_t(x, a, &ok, &y, &y_lo, &lt_lo);
+    vdbl y_lo, lx, lx_lo, ly, ly_lo, y = gamma_y_logs(x, a, &ok, &y_lo, &lx, &lx_lo, &ly, &ly_lo);
+    vdbl lt_lo, lt = gamma_log_t_at(y, y_lo, ly, ly_lo, a, &lt_lo);
     *deferred = v_and(ok, v_lt(v_set(a->series_max_y), y));
-    if (a->shape < 1 && !(a->lower_tail && !a->log_flag)) /* Taylor's region: P near 1 */
-        ok = v_andnot(v_lt(y, v_set(1)), ok);
+    /* Taylor's region (shape < 1, y < 1: P near 1) unless P itself is asked for */
+    vmsk taylor = v_lt(y, v_lt(y, y)); /* none */
+    if (a->shape < 1 && !(a->lower_tail && !a->log_flag)) {
+        taylor = v_and(ok, v_lt(y, v_set(1)));
+        ok = v_andnot(taylor, ok);
+        *deferred = v_andnot(taylor, *deferred);
+    }
     vmsk active = v_andnot(*deferred, ok);
     vdbl S_lo, S = gamma_series_sum(y, &active, a, &S_lo);
     ok = v_andnot(v_or(active, *deferred), ok); /* unconverged lanes: the scalar reference */
@@ -341,6 +408,11 @@ ALWAYS_INLINE vdbl pgamma_series_vec(vdbl x, const void *args, vmsk *deferred, v
         r = v_add(p, v_fma(p, v_add(lt_lo, F_rel_lo), v_fma(e_lo, F, p_lo)));
     } else {
         r = gamma_p_result(lt, lt_lo, F, F_rel_lo, 0, a, &ok);
+    }
+    if (v_any(taylor)) {
+        vmsk taylor_ok = taylor;
+        r = v_sel(taylor, gamma_taylor_vec(y, ly, ly_lo, a, &taylor_ok), r);
+        ok = v_or(ok, taylor_ok);
     }
     *slow = v_not(v_or(v_or(nonpositive, *deferred), ok));
     vdbl dt_0 = v_set(a->lower_tail ? (a->log_flag ? -INFINITY : 0.0) : (a->log_flag ? 0.0 : 1.0));
@@ -672,7 +744,8 @@ static struct gamma_args gamma_args_make(const double *param, int lower_tail, in
                            .lower_tail = lower_tail, .log_flag = log_flag};
     dd m = density ? two_sum(shape, -1) : (dd){shape, 0}, c;
     a.direct = shape <= (density ? GAMMA_D_DIRECT_MAX : GAMMA_P_SHAPE_MAX);
-    a.lgamma1p = density ? 0 : lgamma1p_dd(shape).hi;
+    dd lg1p = density ? (dd){0, 0} : lgamma1p_dd(shape), s1 = two_sum(shape, 1);
+    a.lgamma1p = lg1p.hi, a.lgamma1p_lo = lg1p.lo, a.shape_1_hi = s1.hi, a.shape_1_lo = s1.lo;
     if (!density && a.direct) /* log T: -lgamma(shape + 1) */
         c = dd_neg(lgamma1p_dd(shape));
     else if (!density) /* log T, Loader's form: -stirlerr(shape) - log sqrt(2 pi shape) */
