@@ -52,7 +52,7 @@ struct gamma_args {
     double shape_1_hi, shape_1_lo;  /* shape + 1 */
     /* pgamma's series: 1/(shape + n) and, for odd n, 1/((shape + n)(shape + n + 1)), each
      * rounded once (the sum's terms are running products of them) */
-    double inv_shape_n[GAMMA_P_TERMS + 1], inv_pair_n[GAMMA_P_TERMS + 1];
+    double inv_shape_n[GAMMA_P_TERMS + VLEN], inv_pair_n[GAMMA_P_TERMS + VLEN];
 };
 
 /* bd0(x, np) = x log(x/np) + np - x for an exact double x > 0 and np = np + np_lo, with
@@ -733,6 +733,31 @@ ALWAYS_INLINE vdbl qgamma_vec(vdbl p, const void *args, vmsk *slow)
 
 VD_SCALAR_LANES2(gamma, struct gamma_args, shape, scale)
 
+/* 1/(hi + lo) for a double-double, by one Newton step from the rounded reciprocal (the
+ * residual 1 - r hi is exact): good to ~2^-100 before its last rounding */
+ALWAYS_INLINE vdbl v_recip_dd(vdbl hi, vdbl lo)
+{
+    vdbl r = v_div(v_set(1), hi);
+    return v_fma(r, v_fnma(r, lo, v_fnma(r, hi, v_set(1))), r);
+}
+
+/* inv[n] = 1/(shape + n) and pair[n] = 1/((shape + n)(shape + n + 1)) for n = 0 ...
+ * GAMMA_P_TERMS (and up to VLEN - 1 more), each rounded once from the double-double sums
+ * and product: VLEN at a time, a per-call cost that short calls notice */
+static void gamma_inverse_tables(double shape, double *inv, double *pair)
+{
+    static const double lane[4] = {0, 1, 2, 3};
+    for (int n = 0; n <= GAMMA_P_TERMS; n += VLEN) {
+        vdbl k = v_add(v_set(n), v_load(lane));
+        vdbl s0_lo, s0 = v_two_sum(v_set(shape), k, &s0_lo);
+        vdbl s1_lo, s1 = v_two_sum(v_set(shape), v_add(k, v_set(1)), &s1_lo);
+        vdbl p_lo, p = v_two_prod(s0, s1, &p_lo);
+        p_lo = v_add(p_lo, v_fma(s0, s1_lo, v_mul(s0_lo, s1)));
+        v_store(inv + n, v_recip_dd(s0, s0_lo));
+        v_store(pair + n, v_recip_dd(p, p_lo));
+    }
+}
+
 /* param = {shape, scale}: what the d (density = 1) or p kernels need, once per call */
 static struct gamma_args gamma_args_make(const double *param, int lower_tail, int log_flag,
                                          int density)
@@ -747,7 +772,7 @@ static struct gamma_args gamma_args_make(const double *param, int lower_tail, in
     dd lg1p = density ? (dd){0, 0} : lgamma1p_dd(shape), s1 = two_sum(shape, 1);
     a.lgamma1p = lg1p.hi, a.lgamma1p_lo = lg1p.lo, a.shape_1_hi = s1.hi, a.shape_1_lo = s1.lo;
     if (!density && a.direct) /* log T: -lgamma(shape + 1) */
-        c = dd_neg(lgamma1p_dd(shape));
+        c = dd_neg(lg1p);
     else if (!density) /* log T, Loader's form: -stirlerr(shape) - log sqrt(2 pi shape) */
         c = dd_neg(dd_add(dd_add((dd){la.hi / 2, la.lo / 2}, stirlerr_dd(shape)),
                           (dd){LN_SQRT_2PI_HI, LN_SQRT_2PI_LO}));
@@ -758,11 +783,7 @@ static struct gamma_args gamma_args_make(const double *param, int lower_tail, in
                    (dd){LN_SQRT_2PI_HI, LN_SQRT_2PI_LO});
     a.m_hi = m.hi, a.m_lo = m.lo, a.c_hi = c.hi, a.c_lo = c.lo;
     if (!density)
-        for (int n = 0; n <= GAMMA_P_TERMS; n++) {
-            dd s0 = two_sum(shape, n), s1 = two_sum(shape, n + 1), one = {1, 0};
-            a.inv_shape_n[n] = dd_div(one, s0).hi;
-            a.inv_pair_n[n] = dd_div(one, dd_mul(s0, s1)).hi;
-        }
+        gamma_inverse_tables(shape, a.inv_shape_n, a.inv_pair_n);
     /* The series computes P, the fraction Q. Where P itself is wanted the series serves two
      * standard deviations beyond the mean too (P in ~[0.5, 0.98], no cancellation), where
      * it is cheaper than the fraction; elsewhere the tail computed is the smaller one. */
