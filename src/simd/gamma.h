@@ -320,8 +320,8 @@ ALWAYS_INLINE vdbl gamma_cf_k(vdbl y, vmsk *ok, const struct gamma_args *a, vdbl
  *     s = sum_{n>=1} shape (-y)^n / (n! (shape + n)),
  * s's first term in double-double and the rest summed with compensation (each lane's sum
  * under its own mask); y's low part is left out of s (it moves s by ~shape y 2^-53). */
-ALWAYS_INLINE vdbl gamma_taylor_vec(vdbl y, vdbl ly, vdbl ly_lo, const struct gamma_args *a,
-                                    vmsk *ok)
+ALWAYS_INLINE vdbl gamma_taylor_parts(vdbl y, vdbl ly, vdbl ly_lo, const struct gamma_args *a,
+                                      vmsk *ok, vdbl *u_lo_out, vdbl *s_out, vdbl *s_lo_out)
 {
     if (a->shape < 0x1p-40)
         *ok = v_lt(y, v_lt(y, y)); /* none */
@@ -347,8 +347,25 @@ ALWAYS_INLINE vdbl gamma_taylor_vec(vdbl y, vdbl ly, vdbl ly_lo, const struct ga
         active = v_and(active, v_lt(v_mul(v_set(0x1p-60), v_abs(q)), v_abs(term)));
     }
     *ok = v_andnot(active, *ok);
-    vdbl s_err, s = v_two_sum(q, tail, &s_err);
-    vdbl s_lo = v_add(s_err, v_add(q_lo, comp));
+    vdbl s_err;
+    *s_out = v_two_sum(q, tail, &s_err);
+    *s_lo_out = v_add(s_err, v_add(q_lo, comp));
+    *u_lo_out = u_lo;
+    return u;
+}
+
+/* log(1 + s) for a double-double s in (-0.37, 0], to ~2^-53 of itself (s kept exact in the
+ * atanh form), as hi + *lo */
+ALWAYS_INLINE vdbl gamma_log1p_s(vdbl s, vdbl s_lo, vdbl *lo)
+{
+    vdbl m = v_add(v_set(1), s);
+    return v_log_from_parts(v_set(0), m, s, v_div(s_lo, m), lo);
+}
+
+ALWAYS_INLINE vdbl gamma_taylor_vec(vdbl y, vdbl ly, vdbl ly_lo, const struct gamma_args *a,
+                                    vmsk *ok)
+{
+    vdbl u_lo, s, s_lo, u = gamma_taylor_parts(y, ly, ly_lo, a, ok, &u_lo, &s, &s_lo);
     if (!a->lower_tail) { /* Q = -(em + s (1 + em)), em = expm1(u) */
         vdbl em_lo, em = v_expm1_dd(u, &em_lo);
         vdbl e_err, e = v_two_sum(v_set(1), em, &e_err); /* e^u = 1 + em */
@@ -552,6 +569,8 @@ ALWAYS_INLINE vdbl pgamma_rest_vec(vdbl x, const void *args, vmsk *slow)
 #define GAMMA_Q_ITERATIONS 10
 #define GAMMA_Q_MAX_STEP 4.0
 #define GAMMA_Q_DONE 0x1p-16
+/* the same for qgamma_small_vec's Halley steps (cubic: ~GAMMA_Q_DONE_HALLEY^3 remains) */
+#define GAMMA_Q_DONE_HALLEY 0x1p-20
 /* a lower-tail p up to this is P's target (the series serves it), beyond Q's (1 - p exact);
  * P's target costs 1/(1 - p) of the evaluation's error in y, ~10x at most */
 #define GAMMA_Q_P_DIRECT 0.9
@@ -731,6 +750,75 @@ ALWAYS_INLINE vdbl qgamma_vec(vdbl p, const void *args, vmsk *slow)
     return qgamma_impl(p, args, 0, NULL, slow);
 }
 
+/* qgamma below GAMMA_P_SHAPE_MIN (down to 2^-40), where y's relative error is log P's
+ * absolute error over the shape: Halley's steps on log P in log space, P from Taylor's form
+ * (y < 1): log P = u + log(1 + s), u = shape log y - lgamma(shape + 1), whose errors are
+ * ~2^-64 |u| and ~2^-53 |s| with s of the order of the shape, so y keeps its digits;
+ * d log P / d log y = shape e^-y / (1 + s), and the second derivative as above. The start
+ * is P's root, log y = (log P + lgamma(shape + 1))/shape. Lanes left to the scalar reference:
+ * p outside (0, 1) (log p outside (-700, 0)), y at or beyond 1 (where Taylor's form ends)
+ * or below e^-45 (the scalar reference's closed form), and lanes not done in
+ * GAMMA_Q_ITERATIONS steps. */
+ALWAYS_INLINE vdbl qgamma_small_vec(vdbl p, const void *args, vmsk *slow)
+{
+    const struct gamma_args *a = args;
+    /* the P target as a double-double G, and log G */
+    vdbl G, G_lo;
+    vmsk ok;
+    if (a->log_flag) {
+        ok = v_and(v_lt(v_set(-700), p), v_lt(p, v_set(0)));
+        vdbl ps = v_sel(ok, p, v_set(-1));
+        if (a->lower_tail) {
+            G = v_exp_dd(ps, &G_lo); /* only the start and the checks use it */
+        } else {
+            vdbl m_lo, m = v_expm1_dd(ps, &m_lo); /* P = 1 - e^p = -m */
+            G = v_neg(m), G_lo = v_neg(m_lo);
+        }
+    } else {
+        ok = v_and(v_lt(v_set(0), p), v_lt(p, v_set(1)));
+        G = a->lower_tail ? p : v_two_sum(v_set(1), v_neg(p), &G_lo);
+        if (a->lower_tail)
+            G_lo = v_set(0);
+    }
+    G = v_sel(ok, G, v_set(0.5)), G_lo = v_sel(ok, G_lo, v_set(0));
+    vdbl LG_lo, LG = v_log_full_dd(G, &LG_lo);
+    LG_lo = v_add(LG_lo, v_div(G_lo, G));
+    if (a->log_flag && a->lower_tail)
+        LG = v_sel(ok, p, LG), LG_lo = v_sel(ok, v_set(0), LG_lo);
+    /* start: P's root */
+    vdbl u0 = v_mul(v_add(LG, v_set(a->lgamma1p)), v_set(1 / a->shape));
+    ok = v_and(ok, v_and(v_le(v_set(-45), u0), v_lt(u0, v_set(0))));
+    vdbl y = v_exp(v_sel(ok, u0, v_set(-1)));
+    vdbl x = v_set(0);
+    vmsk active = ok, finished = v_lt(x, x); /* none */
+    for (int it = 0; it < GAMMA_Q_ITERATIONS && v_any(active); it++) {
+        vdbl ly_lo, ly = v_log_full_dd(y, &ly_lo);
+        vdbl u_lo, s, s_lo, u = gamma_taylor_parts(y, ly, ly_lo, a, &active, &u_lo, &s, &s_lo);
+        vdbl l1_lo, l1 = gamma_log1p_s(s, s_lo, &l1_lo);
+        vdbl e, r = v_two_sum(u, v_neg(LG), &e); /* log P - log G */
+        r = v_add(r, v_add(v_add(l1, e), v_add(v_sub(u_lo, LG_lo), l1_lo)));
+        vdbl g = v_div(v_mul(v_set(a->shape), v_exp(v_neg(y))), v_add(v_set(1), s));
+        vdbl d = v_div(v_neg(r), g);
+        vdbl r2 = v_sub(v_sub(v_set(a->shape), y), g); /* g''/g' */
+        vdbl den = v_fma(v_mul(d, v_set(0.5)), r2, v_set(1));
+        vmsk near = v_and(v_le(v_abs(d), v_set(0.25)), v_lt(v_set(0.5), den));
+        vdbl step = v_sel(near, v_div(d, den), d);
+        step = v_min(v_max(step, v_set(-GAMMA_Q_MAX_STEP)), v_set(GAMMA_Q_MAX_STEP));
+        /* Halley's steps converge cubically: ~(step w)^3 of y remains, w = 1 + |r2| (< 3) */
+        vdbl w = v_add(v_set(1), v_abs(r2));
+        vmsk done = v_and(active, v_le(v_mul(v_abs(step), w), v_set(GAMMA_Q_DONE_HALLEY)));
+        vdbl sy_lo, sy = v_two_prod(v_set(a->scale), y, &sy_lo);
+        vdbl em = v_fma(v_mul(step, step), v_set(0.5), step);
+        x = v_sel(done, v_add(sy, v_fma(sy, em, sy_lo)), x);
+        finished = v_or(finished, done);
+        active = v_andnot(done, active);
+        y = v_mul(y, v_exp(v_sel(active, step, v_set(0))));
+        active = v_and(active, v_and(v_le(v_set(0x1p-1000), y), v_lt(y, v_set(1))));
+    }
+    *slow = v_not(finished);
+    return x;
+}
+
 VD_SCALAR_LANES2(gamma, struct gamma_args, shape, scale)
 
 /* 1/(hi + lo) for a double-double, by one Newton step from the rounded reciprocal (the
@@ -826,8 +914,7 @@ static void ISA_SUFFIX(qgamma_array)(size_t n, const double *x, const double *pa
 {
     const struct gamma_args a = gamma_args_make(param, lower_tail, log_p, 0);
     if (a.shape < GAMMA_P_SHAPE_MIN) {
-        for (size_t i = 0; i < n; i++)
-            out[i] = qgamma_one(x[i], &a);
+        run_array(n, x, out, &a, qgamma_small_vec, qgamma_one);
         return;
     }
     run_array_split(n, x, out, &a, qgamma_p_target_vec, qgamma_vec, qgamma_one);
