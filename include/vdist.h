@@ -139,8 +139,8 @@ VD_API void vd_qweibull_array(size_t n, const double *p, double shape, double sc
  * (tiny to 1e15 shapes and lambdas, both tails, subnormal results, log p to -1e300): scalar
  * within 1.6 ULP (d 0.5, p 1.6, q 0.9; qpois exact), _array (AVX2, NEON) within 3.2 ULP
  * (d 0.7, p 2.5, q 3.2; qpois exact). The _array forms run vector kernels for every shape
- * (qgamma/qchisq from shape 1/4, pgamma's Taylor region from shape 2^-40; below, and single
- * lanes out of a kernel's range, the scalar reference). The Poisson _array forms build a table of their values over lambda +-
+ * (Taylor's region from shape 2^-40; below, and single lanes out of a kernel's range, the
+ * scalar reference). The Poisson _array forms build a table of their values over lambda +-
  * 7 sqrt(lambda) + 20 once per call where the call has at least 8 elements per entry (at
  * most 2048 entries, on the stack); every result is the same whichever way it is computed. */
 

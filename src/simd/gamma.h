@@ -5,9 +5,10 @@
  *     GAMMA_P_SHAPE_MAX, Temme's expansion near the mean beyond, two stages
  *     (run_array_split); below shape 1, y < 1 is Taylor's region (P near 1), which takes
  *     the scalar reference's Taylor form unless P itself is asked for (the series serves P);
- *   qgamma: shapes from GAMMA_P_SHAPE_MIN: Newton-type steps on those same pieces.
- * qgamma below GAMMA_P_SHAPE_MIN runs the scalar reference (src/scalar/gamma.c) element by
- * element; so do single lanes that leave a kernel's range (each kernel lists its own). */
+ *   qgamma: from GAMMA_P_SHAPE_MIN, Householder's steps on those same pieces in linear
+ *     space; below (down to shape 2^-40), Halley's steps on log P from Taylor's form.
+ * Shapes below 2^-40 in Taylor's region run the scalar reference (src/scalar/gamma.c), and
+ * so do single lanes that leave a kernel's range (each kernel lists its own). */
 #ifndef VDIST_SIMD_GAMMA_H
 #define VDIST_SIMD_GAMMA_H
 
@@ -25,10 +26,9 @@
  * shapes 64 to 128); beyond, Loader's form through bd0, whose terms do not grow with shape */
 #define GAMMA_D_DIRECT_MAX 128.0
 /* pgamma's and qgamma's vector paths: the series and the continued fraction up to shape
- * GAMMA_P_SHAPE_MAX (at most GAMMA_P_TERMS terms each), Temme beyond; qgamma from
- * GAMMA_P_SHAPE_MIN: its y's relative error is P's over d log P/d log y, which near 0 is
- * the shape, and P's linear value carries e^log T's ~0.3 ULP (the scalar reference works
- * with log P in double-double) */
+ * GAMMA_P_SHAPE_MAX (at most GAMMA_P_TERMS terms each), Temme beyond; qgamma's linear-space
+ * steps from GAMMA_P_SHAPE_MIN: y's relative error is P's over d log P/d log y, which near
+ * 0 is the shape, and P's linear value carries e^log T's ~0.3 ULP; below, log space */
 #define GAMMA_P_SHAPE_MIN 0.25
 #define GAMMA_P_SHAPE_MAX 20.0
 #define GAMMA_P_TERMS 100
