@@ -324,7 +324,7 @@ ALWAYS_INLINE vdbl gamma_taylor_parts(vdbl y, vdbl ly, vdbl ly_lo, const struct 
                                       vmsk *ok, vdbl *u_lo_out, vdbl *s_out, vdbl *s_lo_out)
 {
     if (a->shape < 0x1p-40)
-        *ok = v_lt(y, v_lt(y, y)); /* none */
+        *ok = v_lt(y, y); /* none */
     /* u = shape log y - lgamma1p(shape) */
     vdbl p_lo, p = v_two_prod(v_set(a->shape), ly, &p_lo);
     p_lo = v_fma(v_set(a->shape), ly_lo, p_lo);
@@ -402,7 +402,7 @@ ALWAYS_INLINE vdbl pgamma_series_vec(vdbl x, const void *args, vmsk *deferred, v
     vdbl lt_lo, lt = gamma_log_t_at(y, y_lo, ly, ly_lo, a, &lt_lo);
     *deferred = v_and(ok, v_lt(v_set(a->series_max_y), y));
     /* Taylor's region (shape < 1, y < 1: P near 1) unless P itself is asked for */
-    vmsk taylor = v_lt(y, v_lt(y, y)); /* none */
+    vmsk taylor = v_lt(y, y); /* none */
     if (a->shape < 1 && !(a->lower_tail && !a->log_flag)) {
         taylor = v_and(ok, v_lt(y, v_set(1)));
         ok = v_andnot(taylor, ok);
