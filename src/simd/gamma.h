@@ -384,9 +384,8 @@ ALWAYS_INLINE vdbl gamma_taylor_vec(vdbl y, vdbl ly, vdbl ly_lo, const struct ga
         vdbl P = v_mul(v_fma(eu, u_lo, v_add(eu, eu_lo)), v_add(v_set(1), v_add(s, s_lo)));
         return v_sel(v_lt(Q, v_set(0.5)), v_add(l, l_lo), v_log1p_normal(v_neg(P)));
     }
-    /* log P = u + log(1 + s), 1 + s as a double-double (s in (-0.37, 0]) */
-    vdbl o_err, o = v_two_sum(v_set(1), s, &o_err);
-    vdbl lo_lo, lo1 = v_log_sum_dd(o, v_add(o_err, s_lo), &lo_lo);
+    /* log P = u + log(1 + s) */
+    vdbl lo_lo, lo1 = gamma_log1p_s(s, s_lo, &lo_lo);
     vdbl l_err, l = v_two_sum(u, lo1, &l_err);
     return v_add(l, v_add(l_err, v_add(u_lo, lo_lo)));
 }
