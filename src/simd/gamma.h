@@ -631,6 +631,19 @@ ALWAYS_INLINE vdbl gamma_tail_at(vdbl y, vmsk upper, const struct gamma_args *a,
     return v_sel(other, o, t);
 }
 
+/* a quantile step's bookkeeping: the lanes done take x = scale y e^step (rounded once)
+ * and leave *active; the others move on to y e^step, returned */
+ALWAYS_INLINE vdbl gamma_q_advance(vdbl y, vdbl step, vmsk done, const struct gamma_args *a,
+                                   vdbl *x, vmsk *finished, vmsk *active)
+{
+    vdbl sy_lo, sy = v_two_prod(v_set(a->scale), y, &sy_lo);
+    vdbl em = v_fma(v_mul(step, step), v_set(0.5), step);
+    *x = v_sel(done, v_add(sy, v_fma(sy, em, sy_lo)), *x);
+    *finished = v_or(*finished, done);
+    *active = v_andnot(done, *active);
+    return v_mul(y, v_exp(v_sel(*active, step, v_set(0))));
+}
+
 /* The quantile for 0 < p < 1 (log p in (-700, 0)) and shapes in [1, 20]:
  *   the target: P or Q, P = p while p <= GAMMA_Q_P_DIRECT where P is asked for, else
  *     whichever is at most 1/2 (as the scalar reference), as a double-double;
@@ -724,13 +737,7 @@ ALWAYS_INLINE vdbl qgamma_impl(vdbl p, const struct gamma_args *a, const int fir
         vdbl w = v_add(v_add(v_set(1), v_abs(r2)), v_sqrt(v_abs(r3)));
         vdbl w34 = v_div(w, v_sqrt(v_sqrt(w)));
         vmsk done = v_and(active, v_le(v_mul(v_abs(step), w34), v_set(GAMMA_Q_DONE)));
-        /* done: x = scale y e^step, rounded once */
-        vdbl sy_lo, sy = v_two_prod(v_set(a->scale), y, &sy_lo);
-        vdbl em = v_fma(v_mul(step, step), v_set(0.5), step);
-        x = v_sel(done, v_add(sy, v_fma(sy, em, sy_lo)), x);
-        finished = v_or(finished, done);
-        active = v_andnot(done, active);
-        y = v_mul(y, v_exp(v_sel(active, step, v_set(0))));
+        y = gamma_q_advance(y, step, done, a, &x, &finished, &active);
         active = v_and(active, v_and(v_le(v_set(0x1p-1000), y), v_le(y, v_set(0x1p100))));
     }
     *slow = v_not(first ? v_or(finished, *deferred) : finished);
@@ -806,12 +813,7 @@ ALWAYS_INLINE vdbl qgamma_small_vec(vdbl p, const void *args, vmsk *slow)
         /* Halley's steps converge cubically: ~(step w)^3 of y remains, w = 1 + |r2| (< 3) */
         vdbl w = v_add(v_set(1), v_abs(r2));
         vmsk done = v_and(active, v_le(v_mul(v_abs(step), w), v_set(GAMMA_Q_DONE_HALLEY)));
-        vdbl sy_lo, sy = v_two_prod(v_set(a->scale), y, &sy_lo);
-        vdbl em = v_fma(v_mul(step, step), v_set(0.5), step);
-        x = v_sel(done, v_add(sy, v_fma(sy, em, sy_lo)), x);
-        finished = v_or(finished, done);
-        active = v_andnot(done, active);
-        y = v_mul(y, v_exp(v_sel(active, step, v_set(0))));
+        y = gamma_q_advance(y, step, done, a, &x, &finished, &active);
         active = v_and(active, v_and(v_le(v_set(0x1p-1000), y), v_lt(y, v_set(1))));
     }
     *slow = v_not(finished);
