@@ -503,17 +503,6 @@ ALWAYS_INLINE vdbl gamma_temme_tail_vec(vdbl y, vdbl y_lo, vdbl ly, vdbl ly_lo,
     return t;
 }
 
-/* its log, log v - b = hi + *lo */
-ALWAYS_INLINE vdbl gamma_temme_log_tail_vec(vdbl y, vdbl y_lo, vdbl ly, vdbl ly_lo,
-                                            const struct gamma_args *a, vmsk *upper, vdbl *lo)
-{
-    vdbl v_lo, b, b_lo, v = gamma_temme_parts(y, y_lo, ly, ly_lo, a, upper, &v_lo, &b, &b_lo);
-    vdbl lv_lo, lv = v_log_sum_dd(v, v_lo, &lv_lo);
-    vdbl err, l = v_two_sum(lv, v_neg(b), &err);
-    *lo = v_add(err, v_sub(lv_lo, b_lo));
-    return l;
-}
-
 /* the lanes of y within GAMMA_TEMME_WIDTH of the mean (none up to GAMMA_P_SHAPE_MAX) */
 ALWAYS_INLINE vmsk gamma_temme_lanes(vdbl y, const struct gamma_args *a)
 {
@@ -535,8 +524,23 @@ ALWAYS_INLINE vdbl pgamma_temme_vec(vdbl x, const void *args, vmsk *deferred, vm
     vmsk upper;
     vdbl res;
     if (a->log_flag) {
-        vdbl l_lo, l = gamma_temme_log_tail_vec(y, y_lo, ly, ly_lo, a, &upper, &l_lo);
-        res = gamma_tail_result(l, l_lo, upper, a, &temme);
+        /* one log per lane: of v where the smaller tail is the one asked for (log v - b),
+         * else of 1 - e^-b v */
+        vdbl v_lo, b, b_lo, v = gamma_temme_parts(y, y_lo, ly, ly_lo, a, &upper, &v_lo, &b, &b_lo);
+        vmsk wanted = a->lower_tail ? v_not(upper) : upper;
+        vdbl arg = v, arg_lo = v_lo;
+        if (v_bits(v_and(wanted, temme)) != v_bits(temme)) {
+            temme = v_and(temme, v_or(wanted, v_le(b, v_set(707)))); /* e^-b normal */
+            vdbl e_lo, e = v_exp_dd(v_neg(v_min(b, v_set(707))), &e_lo);
+            vdbl t_lo, t = v_two_prod(e, v, &t_lo);
+            t_lo = v_fma(e, v_lo, v_fma(e_lo, v, v_fnma(t, b_lo, t_lo)));
+            vdbl o_err, o = v_two_sum(v_set(1), v_neg(t), &o_err);
+            arg = v_sel(wanted, v, o);
+            arg_lo = v_sel(wanted, v_lo, v_sub(o_err, t_lo));
+        }
+        vdbl l_lo, l = v_log_sum_dd(arg, arg_lo, &l_lo);
+        vdbl err, lb = v_two_sum(l, v_neg(b), &err);
+        res = v_sel(wanted, v_add(lb, v_add(err, v_sub(l_lo, b_lo))), v_add(l, l_lo));
     } else { /* no log of v and exp of the sum: e^-b v */
         vdbl t_lo, t = gamma_temme_tail_vec(y, y_lo, ly, ly_lo, a, &upper, &temme, &t_lo);
         vmsk wanted = a->lower_tail ? v_not(upper) : upper;
