@@ -463,12 +463,11 @@ ALWAYS_INLINE vdbl pgamma_cf_vec(vdbl x, const void *args, vmsk *slow)
 
 /* Beyond GAMMA_P_SHAPE_MAX, within GAMMA_TEMME_WIDTH of the mean: Temme's uniform
  * expansion of the smaller tail (Q in the lanes *upper, set where y >= shape) at y + y_lo
- * (log y = ly + ly_lo), its log as hi + *lo:
- *     tail = e^-b (R(z) +- S(eta) / sqrt(2 pi shape)),  b = bd0(shape, y) = shape eta^2/2,
+ * (log y = ly + ly_lo),
+ *     tail = e^-b v,  v = R(z) +- S(eta) / sqrt(2 pi shape),  b = bd0(shape, y) = shape eta^2/2,
  * z = sqrt(2b), eta = +-z/sqrt(shape) (the sign of y - shape), R the normal's scaled Mills
  * ratio, S the coefficient sums of gamma_args; R' = z R - 1/sqrt(2 pi) carries z's low
- * part. */
-/* the tail as e^-b v: returns v = hi + *v_lo, and b = *b_hi + *b_lo */
+ * part. Returns v = hi + *v_lo, and b = *b_hi + *b_lo. */
 ALWAYS_INLINE vdbl gamma_temme_parts(vdbl y, vdbl y_lo, vdbl ly, vdbl ly_lo,
                                      const struct gamma_args *a, vmsk *upper, vdbl *v_lo,
                                      vdbl *b_hi, vdbl *b_lo_out)
