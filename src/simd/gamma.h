@@ -49,6 +49,10 @@ struct gamma_args {
      * coefficients' sums over shape^-k), and S's factor 1/sqrt(2 pi shape) */
     double temme[GAMMA_TEMME_N], temme_scale, inv_sqrt_shape;
     double lgamma1p, lgamma1p_lo; /* lgamma(shape + 1): qgamma's start, pgamma's Taylor */
+    double inv_shape;             /* 1/shape */
+    /* qgamma's start: Wilson-Hilferty's cube root 1 - 1/(9 shape) + z/(3 sqrt(shape)), and
+     * the log of the largest p taken as P's target where P is asked for */
+    double wh_centre, wh_slope, q_log_direct_max;
     double shape_1_hi, shape_1_lo;  /* shape + 1 */
     /* pgamma's series: 1/(shape + n) and, for odd n, 1/((shape + n)(shape + n + 1)), each
      * rounded once (the sum's terms are running products of them) */
@@ -674,7 +678,7 @@ ALWAYS_INLINE vdbl qgamma_impl(vdbl p, const struct gamma_args *a, const int fir
     double direct_max = a->lower_tail ? GAMMA_Q_P_DIRECT : 0.5;
     if (a->log_flag) {
         ok = v_and(v_lt(v_set(-700), p), v_lt(p, v_set(0)));
-        direct = v_le(p, v_set(log(direct_max)));
+        direct = v_le(p, v_set(a->q_log_direct_max));
         vdbl ps = v_sel(ok, p, v_set(-1));
         vdbl e_lo, e = v_exp_dd(ps, &e_lo);
         vdbl m_lo, m = v_expm1_dd(ps, &m_lo); /* 1 - e^p = -m */
@@ -703,14 +707,14 @@ ALWAYS_INLINE vdbl qgamma_impl(vdbl p, const struct gamma_args *a, const int fir
                              v_fma(v_fma(v_fma(v_set(0.001308), tt, v_set(0.189269)), tt,
                                          v_set(1.432788)), tt, v_set(1))));
     z = v_sel(above, z, v_neg(z));
-    vdbl c = v_add(v_set(1 - 1 / (9 * a->shape)), v_mul(z, v_set(1 / (3 * sqrt(a->shape)))));
+    vdbl c = v_add(v_set(a->wh_centre), v_mul(z, v_set(a->wh_slope)));
     vdbl y = v_mul(v_set(a->shape), v_mul(c, v_mul(c, c)));
     /* P's root: log y = (log P + lgamma(shape + 1))/shape */
     /* (a lower bound: P <= y^shape/Gamma(shape + 1)), for every P target */
     vdbl LG = Ls; /* log G */
     if (v_any(v_andnot(small_g, ok)))
         LG = v_sel(small_g, Ls, v_log_normal(v_max(G, v_set(0.5))));
-    vdbl u_small = v_mul(v_add(LG, v_set(a->lgamma1p)), v_set(1 / a->shape));
+    vdbl u_small = v_mul(v_add(LG, v_set(a->lgamma1p)), v_set(a->inv_shape));
     ok = v_andnot(v_andnot(upper, v_lt(u_small, v_set(-45))), ok);
     vdbl y_small = v_exp(v_min(v_max(u_small, v_set(-45)), v_set(700)));
     y = v_sel(upper, y, v_max(y, y_small));
@@ -795,7 +799,7 @@ ALWAYS_INLINE vdbl qgamma_small_vec(vdbl p, const void *args, vmsk *slow)
     if (a->log_flag && a->lower_tail)
         LG = v_sel(ok, p, LG), LG_lo = v_sel(ok, v_set(0), LG_lo);
     /* start: P's root */
-    vdbl u0 = v_mul(v_add(LG, v_set(a->lgamma1p)), v_set(1 / a->shape));
+    vdbl u0 = v_mul(v_add(LG, v_set(a->lgamma1p)), v_set(a->inv_shape));
     ok = v_and(ok, v_and(v_le(v_set(-45), u0), v_lt(u0, v_set(0))));
     vdbl y = v_exp(v_sel(ok, u0, v_set(-1)));
     vdbl x = v_set(0);
@@ -880,6 +884,9 @@ static struct gamma_args gamma_args_make(const double *param, int lower_tail, in
      * standard deviations beyond the mean too (P in ~[0.5, 0.98], no cancellation), where
      * it is cheaper than the fraction; elsewhere the tail computed is the smaller one. */
     a.series_band_y = shape + 2 * sqrt(shape) + 3;
+    a.inv_shape = 1 / shape;
+    a.wh_centre = 1 - 1 / (9 * shape), a.wh_slope = 1 / (3 * sqrt(shape));
+    a.q_log_direct_max = log(lower_tail ? GAMMA_Q_P_DIRECT : 0.5);
     a.series_max_y = lower_tail && !log_flag ? a.series_band_y : shape;
     if (!density && !a.direct) {
         double inv = 1 / shape;
