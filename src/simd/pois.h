@@ -9,9 +9,8 @@
  * non-finite x, k beyond 2^52, results outside the normal range and log densities that
  * cancel to below 1/4.
  *
- * ppois and qpois STILL RUN THE SCALAR REFERENCE element by element (their vector kernels
- * are still to be written: ppois through the incomplete gamma ratio, see
- * src/scalar/gamma_internal.h). */
+ * Where a call is long enough, all three go through a table of their values per call
+ * (below); ppois and qpois without it run the scalar reference element by element. */
 #ifndef VDIST_SIMD_POIS_H
 #define VDIST_SIMD_POIS_H
 
@@ -41,14 +40,21 @@ ALWAYS_INLINE vdbl v_stirlerr_int(vdbl k, vdbl *lo)
     return v_sel(small, t_hi, series);
 }
 
+/* k = the integer nearest x; *zero: the lanes whose density is 0, x < 0 or x not integral
+ * by Rmath's R_nonint, |x - k| > 1e-7 max(1, |x|) (NaN: neither) */
+ALWAYS_INLINE vdbl pois_k(vdbl x, vmsk *zero)
+{
+    vdbl k = v_round(x);
+    vmsk nonint = v_lt(v_mul(v_set(1e-7), v_max(v_set(1), v_abs(x))), v_abs(v_sub(x, k)));
+    *zero = v_or(nonint, v_lt(x, v_set(0)));
+    return k;
+}
+
 ALWAYS_INLINE vdbl dpois_vec(vdbl x, const void *args, vmsk *slow)
 {
     const struct pois_args *a = args;
-    vdbl k = v_round(x);
-    vdbl ax = v_abs(x);
-    /* R_nonint: |x - k| > 1e-7 max(1, |x|) (NaN: neither) */
-    vmsk nonint = v_lt(v_mul(v_set(1e-7), v_max(v_set(1), ax)), v_abs(v_sub(x, k)));
-    vmsk zero = v_or(nonint, v_lt(x, v_set(0)));
+    vmsk zero;
+    vdbl k = pois_k(x, &zero);
     vmsk ok = v_andnot(zero, v_and(v_le(v_set(1), k), v_le(k, v_set(0x1p52))));
     k = v_sel(ok, k, v_set(1));
     vdbl lk_lo, lk = v_log_full_dd(k, &lk_lo);
@@ -104,9 +110,8 @@ static int pois_table_range(const struct pois_args *a, size_t n, double *k_lo, d
 ALWAYS_INLINE vdbl dpois_table_vec(vdbl x, const void *args, vmsk *slow)
 {
     const struct pois_table_args *a = args;
-    vdbl k = v_round(x);
-    vmsk nonint = v_lt(v_mul(v_set(1e-7), v_max(v_set(1), v_abs(x))), v_abs(v_sub(x, k)));
-    vmsk zero = v_or(nonint, v_lt(x, v_set(0)));
+    vmsk zero;
+    vdbl k = pois_k(x, &zero);
     vmsk in = v_andnot(zero, v_and(v_le(v_set(a->k_lo), k), v_le(k, v_set(a->k_hi))));
     if (v_bits(v_or(in, zero)) != (1 << VLEN) - 1)
         return dpois_vec(x, &a->pois, slow);
