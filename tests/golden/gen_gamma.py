@@ -675,54 +675,55 @@ def pois_place(r, lam, y):
     return k, (lam,)
 
 
+def collect(n, draw):
+    """Up to n values of draw() (None: drawn and dropped), at most 20 n draws."""
+    out = []
+    for _ in range(20 * n):
+        if len(out) == n:
+            break
+        v = draw()
+        if v is not None:
+            out.append(v)
+    return out
+
+
 def d_region(point_gen, place):
     def gen(fam, r, lower, lg, n):
-        out = []
-        for _ in range(20 * n):
-            if len(out) == n:
-                break
-            a, y = point_gen(r)
-            v = place(r, a, y)
-            if v is not None:
-                out.append(v)
-        return out
+        return collect(n, lambda: place(r, *point_gen(r)))
     return gen
 
 
 def q_region(point_gen, place, fam_name):
     """q arguments: the requested tail (log or not) of such points, at 20 digits."""
-    def gen(fam, r, lower, lg, n):
-        out = []
-        for _ in range(20 * n):
-            if len(out) == n:
-                break
-            a, y = point_gen(r)
-            v = place(r, a, y)
-            if v is None:
-                continue
-            x, theta = v
-            with mp.workdps(20):
-                try:
-                    if fam_name == 'pois':
-                        # between the steps at k - 1 and k
-                        k = x
-                        t1 = pois_tails_k(k, theta[0])
-                        l1 = t1.log(lower)
-                        if k > 0:
-                            l0 = pois_tails_k(k - 1, theta[0]).log(lower)
-                            u = r.uniform(0.05, 0.95)
-                            lp = l0 + u * (l1 - l0)
-                        else:
-                            lp = l1 + mpf(r.uniform(0.001, 0.5)) * (-1 if lower else 1) \
-                                * abs(l1) if l1 != 0 else l1
+    def tail_probability(fam, r, lower, lg, v):
+        if v is None:
+            return None
+        x, theta = v
+        with mp.workdps(20):
+            try:
+                if fam_name == 'pois':
+                    # between the steps at k - 1 and k
+                    k = x
+                    t1 = pois_tails_k(k, theta[0])
+                    l1 = t1.log(lower)
+                    if k > 0:
+                        l0 = pois_tails_k(k - 1, theta[0]).log(lower)
+                        u = r.uniform(0.05, 0.95)
+                        lp = l0 + u * (l1 - l0)
                     else:
-                        lp = fam.tails(mpf(x), *[mpf(t) for t in theta]).log(lower)
-                except (ValueError, ZeroDivisionError):
-                    continue
-                p = float(lp) if lg else float(mpmath.exp(lp))
-            if (lg and -INF < p < 0) or (not lg and 0 < p < 1):
-                out.append((p, theta))
-        return out
+                        lp = l1 + mpf(r.uniform(0.001, 0.5)) * (-1 if lower else 1) \
+                            * abs(l1) if l1 != 0 else l1
+                else:
+                    lp = fam.tails(mpf(x), *[mpf(t) for t in theta]).log(lower)
+            except (ValueError, ZeroDivisionError):
+                return None
+            p = float(lp) if lg else float(mpmath.exp(lp))
+        if (lg and -INF < p < 0) or (not lg and 0 < p < 1):
+            return (p, theta)
+        return None
+
+    def gen(fam, r, lower, lg, n):
+        return collect(n, lambda: tail_probability(fam, r, lower, lg, place(r, *point_gen(r))))
     return gen
 
 
