@@ -278,10 +278,11 @@ static double plogis_checked(double x, double location, double scale, int lower_
     return plogis_standard(lower_tail ? z : dd_neg(z), log_p);
 }
 
-/* logit(p) = log(p / (1 - p)) for 0 < p < 1 */
-static dd logit(double p)
+/* logit(p) = log(p / (1 - p)) for 0 < p < 1: to ~2^-60 relative, or (precise) from the
+ * double-double logs, for results that location cancels */
+static dd logit(double p, int precise)
 {
-    if (p >= 0x1p-1000) { /* -u_err/u: the rounding of 1 - p (exact for p >= 1/2) */
+    if (!precise && p >= 0x1p-1000) { /* -u_err/u: the rounding of 1 - p (exact for p >= 1/2) */
         double u = 1 - p, u_err = (1 - u) - p;
         dd l = log_ratio_fast(p, u);
         return two_sum(l.hi, l.lo - u_err / u);
@@ -304,10 +305,10 @@ static dd logit(double p)
 #define LOG_QUARTER -1.3862943611198906    /* log(1/4) */
 #define LOG_THREE_QUARTERS -0.2876820724517809 /* log(3/4) */
 
-/* logit(e^lp) for lp < 0 finite */
-static dd logit_log(double lp)
+/* logit(e^lp) for lp < 0 finite (precise: as logit's) */
+static dd logit_log(double lp, int precise)
 {
-    if (lp >= -LOGIS_FAST_MAX && lp <= -0x1p-1000) {
+    if (!precise && lp >= -LOGIS_FAST_MAX && lp <= -0x1p-1000) {
         /* P = e^lp and U = 1 - e^lp, each where it keeps its digits */
         dd t = two_sum(lp, LN2_DD_HI);
         t.lo += LN2_DD_LO; /* lp + ln 2 */
@@ -382,9 +383,15 @@ static double qlogis_checked(double p, double location, double scale, int lower_
         return location;
     if (!isfinite(location) || !isfinite(scale))
         return location + scale * rmath_logit(p, lower_tail, log_p);
-    dd L = log_p ? logit_log(p) : logit(p);
+    dd L = log_p ? logit_log(p, 0) : logit(p, 0);
     if (!lower_tail)
         L = dd_neg(L);
+    double sL = scale * L.hi;
+    if (fabs(location + sL) < 0.5 * fabs(sL)) { /* location cancels: L's 2^-60 would show */
+        L = log_p ? logit_log(p, 1) : logit(p, 1);
+        if (!lower_tail)
+            L = dd_neg(L);
+    }
     return loc_scale_sum(location, scale, L);
 }
 

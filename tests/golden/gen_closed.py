@@ -1299,7 +1299,8 @@ family(
     })
 
 
-def symmetric_family(name, density, tails, quantile, q_special, d_regions, p_regions):
+def symmetric_family(name, density, tails, quantile, q_special, d_regions, p_regions,
+                     q_extra=()):
     """logis and cauchy: location-scale, symmetric, same special cases for d and p."""
     family(
         name=name, params=('location', 'scale'),
@@ -1321,8 +1322,28 @@ def symmetric_family(name, density, tails, quantile, q_special, d_regions, p_reg
                   ('near_zero', N, probs('near_zero')),
                   ('near_one', N, probs('near_one')),
                   ('log_extreme', LOG_ONLY, probs('log_extreme')),
-                  ('locscale', N, probs_any(locscale_extreme))],
+                  ('locscale', N, probs_any(locscale_extreme))] + list(q_extra),
         })
+
+
+def logis_near_root(fam, r, lower, lg, n):
+    """p within a relative 1e-15 .. 1e-2 of the probability whose quantile is 0, for a
+    location that is not 0: location cancels scale logit(p) (the quantile is
+    ill-conditioned there, but the value at the given p is exact)."""
+    out = []
+    while len(out) < n:
+        loc, scale = locscale_typical(r)
+        if loc == 0:
+            continue
+        with mp.workdps(60):
+            root = 1 / (1 + mpmath.exp(mpf(loc) / scale))  # F(0), the lower tail
+            if not lower:
+                root = 1 - root
+            p = root * (1 + sgn(r) * pow10u(r, -15, -2))
+            x = float(mpmath.log(p)) if lg else float(p)
+        if (lg and x < 0) or (not lg and 0 < x < 1):
+            out.append((x, (loc, scale)))
+    return out
 
 
 symmetric_family(
@@ -1335,7 +1356,8 @@ symmetric_family(
                ('left_tail', N, placed(uniform(-800, -5))),
                ('right_tail', N, placed(uniform(5, 40))),
                ('subnormal', N, placed(uniform(-745.2, -708.3), 'std')),
-               ('far_tail', LOG_MOSTLY, placed(decades(2.9, 300, signs=True)))])
+               ('far_tail', LOG_MOSTLY, placed(decades(2.9, 300, signs=True)))],
+    q_extra=[('root', N, logis_near_root)])
 
 symmetric_family(
     'cauchy', cauchy_density, cauchy_tails, cauchy_quantile, cauchy_q_special,
