@@ -212,8 +212,12 @@ ALWAYS_INLINE vdbl plogis_vec_exact(vdbl x, const void *args, vmsk *slow)
 #define LOGIS_LOG_THREE_QUARTERS -0.2876820724517809 /* log(3/4) */
 
 /* p inside (0, 1) and a finite result; the rest (p = 0 or 1, NaN, p below 2^-1000, log p
- * near 0 or below -708) goes to the scalar reference */
-ALWAYS_INLINE vdbl qlogis_vec_impl(vdbl p, const void *args, vmsk *slow, const int no_location)
+ * near 0 or below -708) goes to the scalar reference. With a location (no_location, a
+ * compile-time constant, is 0), lanes where location cancels scale L by more than half are
+ * deferred to qlogis_cancel_vec (p) or sent to the scalar reference (log p: e^lp's ~2^-55
+ * would show). */
+ALWAYS_INLINE vdbl qlogis_vec_impl(vdbl p, const void *args, vmsk *deferred, vmsk *slow,
+                                   const int no_location)
 {
     const struct logis_args *a = args;
     vmsk ok;
@@ -254,29 +258,69 @@ ALWAYS_INLINE vdbl qlogis_vec_impl(vdbl p, const void *args, vmsk *slow, const i
     }
     (void)L_lo;
     vdbl scale = v_set(a->lower_tail ? a->scale : -a->scale);
+    *deferred = v_lt(scale, scale); /* none */
     if (no_location) {
-        /* (a compile-time constant) location 0: nothing to cancel, and |L| <= 745 with
-         * scale <= 2^1000 (logis_params_regular) cannot overflow */
+        /* location 0: nothing to cancel, and |L| <= 745 with scale <= 2^1000
+         * (logis_params_regular) cannot overflow */
         *slow = v_not(ok);
         return v_fma(scale, L, v_set(0)); /* + 0: a zero quantile is +0, as Rmath's */
     }
     /* location + scale L, one rounding */
     vdbl q = v_fma(scale, L, v_set(a->location));
-    /* where location cancels scale L, L's relative error would grow: the scalar reference
-     * (only for location of the opposite sign and near |scale L|); and an overflow */
+    /* where location cancels scale L, L's relative error would grow (only for location of
+     * the opposite sign and near |scale L|); and an overflow */
     vmsk kept = v_le(v_mul(v_set(0.5 * a->scale), v_abs(L)), v_abs(q));
-    *slow = v_not(v_and(v_and(kept, ok), v_finite(q)));
+    vmsk taken = v_and(ok, v_finite(q));
+    if (!a->log_flag)
+        *deferred = v_andnot(kept, taken);
+    *slow = v_not(a->log_flag ? v_and(taken, kept) : taken);
     return q;
 }
 
-ALWAYS_INLINE vdbl qlogis_vec(vdbl p, const void *args, vmsk *slow)
-{
-    return qlogis_vec_impl(p, args, slow, 0);
-}
 
 ALWAYS_INLINE vdbl qlogis_vec_no_location(vdbl p, const void *args, vmsk *slow)
 {
-    return qlogis_vec_impl(p, args, slow, 1);
+    vmsk deferred;
+    return qlogis_vec_impl(p, args, &deferred, slow, 1);
+}
+
+/* The lanes qlogis_vec deferred (p in [2^-1000, 1), location cancelling scale L): logit as
+ * log p - log(1 - p) from the precise logs, 1 - p = u + u_err exact, so L is good to
+ * ~2^-68 absolute; then location + scale L in double-double. The scalar reference takes the
+ * lanes where that error is still over 2^-55 of |q| (q within 2^-13 scale of 0). */
+ALWAYS_INLINE vdbl qlogis_cancel_vec(vdbl p, const void *args, vmsk *slow)
+{
+    const struct logis_args *a = args;
+    vdbl u = v_sub(v_set(1), p);
+    vdbl u_err = v_sub(v_sub(v_set(1), u), p);
+    vdbl lp_lo, lp = v_log_full_dd(p, &lp_lo);
+    vdbl lu_lo, lu = v_log_full_dd(u, &lu_lo);
+    vdbl e1, L = v_two_sum(lp, v_neg(lu), &e1);
+    vdbl L_lo = v_add(e1, v_sub(lp_lo, v_fma(u_err, v_div(v_set(1), u), lu_lo))); /* - u_err/u */
+    vdbl scale = v_set(a->lower_tail ? a->scale : -a->scale);
+    vdbl sp_lo, sp = v_two_prod(scale, L, &sp_lo);
+    vdbl e2, q = v_two_sum(v_set(a->location), sp, &e2);
+    q = v_add(q, v_add(e2, v_fma(scale, L_lo, sp_lo)));
+    *slow = v_lt(v_abs(q), v_set(0x1p-13 * a->scale));
+    return q;
+}
+
+ALWAYS_INLINE vdbl qlogis_vec_split(vdbl p, const void *args, vmsk *deferred, vmsk *slow)
+{
+    return qlogis_vec_impl(p, args, deferred, slow, 0);
+}
+
+/* the same with the cancelling lanes done in place: the results are the same lane by lane */
+ALWAYS_INLINE vdbl qlogis_vec(vdbl p, const void *args, vmsk *slow)
+{
+    vmsk deferred;
+    vdbl q = qlogis_vec_impl(p, args, &deferred, slow, 0);
+    if (v_any(deferred)) {
+        vmsk cancel_slow;
+        q = v_sel(deferred, qlogis_cancel_vec(p, args, &cancel_slow), q);
+        *slow = v_or(*slow, v_and(deferred, cancel_slow));
+    }
+    return q;
 }
 
 VD_SCALAR_LANES2(logis, struct logis_args, location, scale)
@@ -308,12 +352,23 @@ static void ISA_SUFFIX(plogis_array)(size_t n, const double *x, const double *pa
         run_array(n, x, out, &a, plogis_vec, plogis_one);
 }
 
+/* The share of p in (0, 1) whose quantile cancels against location (qlogis_vec_impl's
+ * deferred lanes: logit p between -2c and -2c/3, c = location/scale): it only picks how those
+ * lanes are gathered, never their results. */
+static double qlogis_cancel_share(const struct logis_args *a)
+{
+    double c = fabs(a->location) / a->scale;
+    return 1 / (1 + exp(2 * c / 3)) - 1 / (1 + exp(2 * c));
+}
+
 static void ISA_SUFFIX(qlogis_array)(size_t n, const double *x, const double *param,
                                     int lower_tail, int log_p, double *out)
 {
     struct logis_args a = logis_args_make(param[0], param[1], lower_tail, log_p);
     if (a.location == 0)
         run_array(n, x, out, &a, qlogis_vec_no_location, qlogis_one);
-    else
+    else if (qlogis_cancel_share(&a) > 1.0 / 64)
+        run_array_split(n, x, out, &a, qlogis_vec_split, qlogis_cancel_vec, qlogis_one);
+    else /* where the cancelling lanes are rare, a branch costs less than the queue */
         run_array(n, x, out, &a, qlogis_vec, qlogis_one);
 }
