@@ -6,6 +6,7 @@
  * scale) go to the scalar reference, which owns every special case. */
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,20 +74,52 @@ static int cpu_has_asimd(void)
 }
 #endif
 
+/* ---- each SIMD ISA's table: its own layer's kernels, VD_PAIRED_FUNCTIONS' from the pair
+ * layer (the results are the same lane by lane; only the speed differs) ------------------ */
+
+#if defined(VDIST_HAVE_AVX2) || defined(VDIST_HAVE_NEON)
+static void take_paired(struct vd_kernels *table, const struct vd_kernels *own,
+                        const struct vd_kernels *pair)
+{
+    *table = *own;
+#define TAKE_PAIRED(function) table->function = pair->function;
+    VD_PAIRED_FUNCTIONS(TAKE_PAIRED)
+}
+#endif
+
+#ifdef VDIST_HAVE_AVX2
+static struct vd_kernels avx2_table;
+#endif
+#ifdef VDIST_HAVE_NEON
+static struct vd_kernels neon_table;
+#endif
+
+static void compose_tables(void)
+{
+#ifdef VDIST_HAVE_AVX2
+    take_paired(&avx2_table, &vd_kernels_avx2, &vd_kernels_avx2_pair);
+#endif
+#ifdef VDIST_HAVE_NEON
+    take_paired(&neon_table, &vd_kernels_neon, &vd_kernels_neon_pair);
+#endif
+}
+
 /* The table for an ISA name, or NULL if unknown, not built in, or not supported here. */
 static const struct vd_kernels *isa_table(const char *name)
 {
+    static pthread_once_t composed = PTHREAD_ONCE_INIT;
+    pthread_once(&composed, compose_tables);
     if (!name)
         return NULL;
     if (!strcmp(name, "scalar"))
         return &vd_kernels_scalar;
 #ifdef VDIST_HAVE_AVX2
     if (!strcmp(name, "avx2"))
-        return cpu_has_avx2_fma() ? &vd_kernels_avx2 : NULL;
+        return cpu_has_avx2_fma() ? &avx2_table : NULL;
 #endif
 #ifdef VDIST_HAVE_NEON
     if (!strcmp(name, "neon"))
-        return cpu_has_asimd() ? &vd_kernels_neon : NULL;
+        return cpu_has_asimd() ? &neon_table : NULL;
 #endif
     return NULL;
 }

@@ -362,12 +362,18 @@ ALWAYS_INLINE void run_deferred(size_t count, double *values, const double *posi
     }
 }
 
+/* 0, 1, ..., VLEN - 1 */
+ALWAYS_INLINE vdbl v_lane_numbers(void)
+{
+    static const double lane[16] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+    return v_load(lane);
+}
+
 /* The lanes of one vector that first() did not finish: slow ones now, deferred ones queued. */
 ALWAYS_INLINE void handle_lanes(size_t i, vdbl xv, int slow_bits, int defer_bits, double *out,
                                 const void *args, scalar_fn sf, double *queued,
                                 double *queued_at, size_t *nq)
 {
-    static const double lane[4] = {0, 1, 2, 3};
     if (slow_bits) {
         double in[VLEN];
         v_store(in, xv); /* out may alias x */
@@ -376,7 +382,7 @@ ALWAYS_INLINE void handle_lanes(size_t i, vdbl xv, int slow_bits, int defer_bits
             out[i + j] = sf(in[j], args);
         }
     }
-    v_compress_store(queued_at + *nq, v_add(v_set((double)i), v_load(lane)), defer_bits);
+    v_compress_store(queued_at + *nq, v_add(v_set((double)i), v_lane_numbers()), defer_bits);
     *nq += v_compress_store(queued + *nq, xv, defer_bits);
 }
 

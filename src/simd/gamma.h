@@ -842,9 +842,8 @@ ALWAYS_INLINE vdbl v_recip_dd(vdbl hi, vdbl lo)
  * and product: VLEN at a time, a per-call cost that short calls notice */
 static void gamma_inverse_tables(double shape, double *inv, double *pair)
 {
-    static const double lane[4] = {0, 1, 2, 3};
     for (int n = 0; n <= GAMMA_P_TERMS; n += VLEN) {
-        vdbl k = v_add(v_set(n), v_load(lane));
+        vdbl k = v_add(v_set(n), v_lane_numbers());
         vdbl s0_lo, s0 = v_two_sum(v_set(shape), k, &s0_lo);
         vdbl s1_lo, s1 = v_two_sum(v_set(shape), v_add(k, v_set(1)), &s1_lo);
         vdbl p_lo, p = v_two_prod(s0, s1, &p_lo);
