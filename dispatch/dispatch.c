@@ -74,16 +74,16 @@ static int cpu_has_asimd(void)
 }
 #endif
 
-/* ---- each SIMD ISA's table: its own layer's kernels, VD_PAIRED_FUNCTIONS' from the pair
+/* ---- each SIMD ISA's table: its own layer's kernels, VD_WIDE_FUNCTIONS' from the wide
  * layer (the results are the same lane by lane; only the speed differs) ------------------ */
 
 #if defined(VDIST_HAVE_AVX2) || defined(VDIST_HAVE_NEON)
-static void take_paired(struct vd_kernels *table, const struct vd_kernels *own,
-                        const struct vd_kernels *pair)
+static void take_wide(struct vd_kernels *table, const struct vd_kernels *own,
+                      const struct vd_kernels *wide)
 {
     *table = *own;
-#define TAKE_PAIRED(function) table->function = pair->function;
-    VD_PAIRED_FUNCTIONS(TAKE_PAIRED)
+#define TAKE_WIDE(function) table->function = wide->function;
+    VD_WIDE_FUNCTIONS(TAKE_WIDE)
 }
 #endif
 
@@ -97,10 +97,10 @@ static struct vd_kernels neon_table;
 static void compose_tables(void)
 {
 #ifdef VDIST_HAVE_AVX2
-    take_paired(&avx2_table, &vd_kernels_avx2, &vd_kernels_avx2_pair);
+    take_wide(&avx2_table, &vd_kernels_avx2, &vd_kernels_avx2_wide);
 #endif
 #ifdef VDIST_HAVE_NEON
-    take_paired(&neon_table, &vd_kernels_neon, &vd_kernels_neon_pair);
+    take_wide(&neon_table, &vd_kernels_neon, &vd_kernels_neon_wide);
 #endif
 }
 

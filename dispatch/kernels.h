@@ -16,18 +16,18 @@ struct vd_kernels {
 };
 
 extern const struct vd_kernels vd_kernels_scalar;
-/* each SIMD ISA's kernels on its own vector layer and on the pair layer (src/simd/pair.h) */
-extern const struct vd_kernels vd_kernels_avx2, vd_kernels_avx2_pair;
-extern const struct vd_kernels vd_kernels_neon, vd_kernels_neon_pair;
+/* each SIMD ISA's kernels on its own vector layer and on the wide layer (src/simd/parts.h) */
+extern const struct vd_kernels vd_kernels_avx2, vd_kernels_avx2_wide;
+extern const struct vd_kernels vd_kernels_neon, vd_kernels_neon_wide;
 
-/* The functions whose kernels run on the pair layer: long dependency chains (logs,
- * divisions and exps in sequence), where two vectors side by side overlap what one left
+/* The functions whose kernels run on the wide layer: long dependency chains (logs,
+ * divisions and exps in sequence), where four vectors side by side overlap what one left
  * idle. The rest stay on the ISA's own layer: short kernels gain nothing, and some lose
- * (punif +15%, pcauchy +9%, qlogis 2x: its temporaries outgrow the registers in pairs).
- * Chosen from AVX2 at n = 1e5, best of 5 alternating runs: 4% faster or more. */
-#define VD_PAIRED_FUNCTIONS(X)                                                                 \
-    X(qnorm) X(dlogis) X(plogis) X(dlnorm) X(plnorm) X(qlnorm) X(qcauchy) X(dweibull)          \
+ * (punif +43%, pcauchy +14%, pnorm +7%, qlogis +65%: temporaries outgrow the registers).
+ * Chosen from AVX2 at n = 1e5, best of 3 alternating runs: 5% faster or more. */
+#define VD_WIDE_FUNCTIONS(X)                                                                   \
+    X(qnorm) X(dexp) X(qexp) X(dlogis) X(dlnorm) X(plnorm) X(qlnorm) X(qcauchy) X(dweibull)    \
     X(pweibull) X(qweibull) X(dgamma) X(pgamma) X(qgamma) X(dchisq) X(pchisq) X(qchisq)        \
-    X(dpois) X(qpois)
+    X(qpois)
 
 #endif

@@ -365,6 +365,7 @@ ALWAYS_INLINE void run_deferred(size_t count, double *values, const double *posi
 /* 0, 1, ..., VLEN - 1 */
 ALWAYS_INLINE vdbl v_lane_numbers(void)
 {
+    _Static_assert(VLEN <= 16, "lane numbers for up to 16 lanes");
     static const double lane[16] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
     return v_load(lane);
 }

@@ -1,0 +1,9 @@
+/* AdvSIMD instantiation of the src/simd kernels on the wide layer over vec.h: four of its
+ * vectors, 8 doubles, per vector (src/simd/parts.h says why; dispatch/ picks per function). */
+#define ISA_NAME "neon"
+#define VEC_HALF_H "../neon/vec.h"
+#define VEC_PARTS 4
+#include "../simd/parts.h"
+#undef ISA_SUFFIX
+#define ISA_SUFFIX(name) name##_neon_wide
+#include "../simd/all.h"
