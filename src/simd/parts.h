@@ -1,12 +1,13 @@
-/* A wide vector layer built from an ISA's own: a vector is VEC_PARTS of the ISA's vectors
- * (VLEN that many times the ISA's), and every operation is applied to each part, the parts
- * next to each other in the instruction stream. Include this (not the ISA's vec.h) with
- * VEC_HALF_H naming that vec.h (a path from src/simd) and VEC_PARTS defined.
+/* A wide vector layer built from an ISA's own: a vector is VEC_PARTS = 4 of the ISA's
+ * vectors (VLEN four times the ISA's), and every operation is applied to each part, the
+ * parts next to each other in the instruction stream. Include this (not the ISA's vec.h)
+ * with VEC_HALF_H naming that vec.h (a path from src/simd).
  * Why: the long kernels are dependency chains (a log, a division, an exp, one after another:
  * hundreds of instructions per vector); written once per vector, one vector's chain filled
  * the out-of-order window before the next one's could start. With four parts side by side
  * the chains overlap (AVX2, n = 1e5: qweibull(1.5) 10.4 -> 6.8 ns, qgamma 100 -> 69,
- * dgamma 9.8 -> 7.3, qlnorm 8.9 -> 6.9; two parts gave about half of that). Short kernels
+ * dgamma 9.8 -> 7.3, qlnorm 8.9 -> 6.9; two parts gave about half of that, eight were
+ * slower than one: spills). Short kernels
  * gain nothing or lose (punif +43%, qlogis +65%: their temporaries outgrow the registers),
  * so dispatch/ takes only VD_WIDE_FUNCTIONS from this layer.
  * Masks are a type of their own here on every ISA, so mixing masks and values fails to
@@ -96,6 +97,7 @@
 #undef v_gather
 #undef v_compress_store
 
+#define VEC_PARTS 4
 enum { VLEN_HALF = VLEN }; /* the ISA layer's lanes */
 #undef VLEN
 #define VLEN (VEC_PARTS * VLEN_HALF)
@@ -104,11 +106,14 @@ typedef struct { vdbl_half p[VEC_PARTS]; } vdbl;
 typedef struct { vmsk_half p[VEC_PARTS]; } vmsk;
 typedef struct { vtab_half p[VEC_PARTS]; } vtab;
 
-/* each part i of the result from part i of the operands (the loops unroll fully) */
+/* each part i of the result from part i of the operands, written out (as a loop, GCC took
+ * twice as long to build the kernels: 116 s against 55 for AVX2's) */
 #define EACH_PART(out, expr)                                                                   \
     out r;                                                                                     \
-    for (int i = 0; i < VEC_PARTS; i++)                                                        \
-        r.p[i] = expr;                                                                         \
+    { enum { i = 0 }; r.p[i] = expr; }                                                         \
+    { enum { i = 1 }; r.p[i] = expr; }                                                         \
+    { enum { i = 2 }; r.p[i] = expr; }                                                         \
+    { enum { i = 3 }; r.p[i] = expr; }                                                         \
     return r
 #define PARTS_1(out, name, in)                                                                 \
     static inline out v_##name(in x) { EACH_PART(out, vh_##name(x.p[i])); }
