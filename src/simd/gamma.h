@@ -128,6 +128,15 @@ ALWAYS_INLINE vdbl v_density_from_log(vdbl hi, vdbl lo, int log_flag, vmsk *ok)
 ALWAYS_INLINE vdbl gamma_y_logs(vdbl x, const struct gamma_args *a, vmsk *ok, vdbl *y_lo,
                                 vdbl *lx, vdbl *lx_lo, vdbl *ly, vdbl *ly_lo)
 {
+    if (a->scale == 1) { /* y = x and log y = log x: the same bits without the two sums */
+        *ok = v_and(v_le(v_set(GAMMA_X_TINY), x), v_le(x, v_set(0x1p1000))); /* NaN: not ok */
+        vdbl xs = v_sel(*ok, x, v_set(1));
+        *y_lo = v_set(0);
+        *lx = v_log_full_dd(xs, lx_lo);
+        *ly = *lx;
+        *ly_lo = *lx_lo;
+        return xs;
+    }
     vdbl y = v_div_diff_dd(x, v_set(0), v_set(a->scale), v_set(a->inv_scale), y_lo);
     *ok = v_and(v_and(v_le(v_set(GAMMA_X_TINY), x), v_finite(x)),
                 v_and(v_le(v_set(0x1p-1000), y), v_le(y, v_set(0x1p1000))));
