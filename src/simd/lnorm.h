@@ -22,7 +22,6 @@ struct lnorm_args {
     struct norm_args n; /* mu = meanlog, sigma = sdlog; n.standard is 0 (z has a low part) */
     int unit;           /* meanlog == 0 and sdlog == 1: z = log x */
     double log_hi, log_lo; /* dlnorm: log(sdlog sqrt(2 pi)) as a double-double */
-    double zs_max;      /* qlnorm: largest |sdlog z| the vector path takes (Inf or 0) */
 };
 
 /* z = (log x - meanlog) / sdlog = zh + *zl for x > 0 finite; from the vector layer's log
@@ -122,20 +121,23 @@ ALWAYS_INLINE vdbl plnorm_tail_vec(vdbl x, const void *args, vmsk *slow)
 }
 
 /* exp(meanlog + sdlog z) for the lower-tail quantile z = z + z_lo; marks lanes whose result
- * leaves the normal range or whose |sdlog| times the refined z's error bound is too big */
+ * leaves the normal range */
 ALWAYS_INLINE vdbl qlnorm_finish(vdbl z, vdbl z_lo, const struct lnorm_args *a, vmsk *slow)
 {
     if (!a->n.lower_tail) {
         z = v_neg(z);
         z_lo = v_neg(z_lo);
     }
-    vdbl sigma = v_set(a->n.sigma);
-    vdbl p_lo, p = v_two_prod(sigma, z, &p_lo);
-    vdbl err, y = v_two_sum(v_set(a->n.mu), p, &err);
-    vdbl y_lo = v_add(err, v_fma(sigma, z_lo, p_lo));
+    vdbl y = z, y_lo = z_lo; /* meanlog 0, sdlog 1: the sums below are exact, the same bits */
+    if (!a->unit) {
+        vdbl sigma = v_set(a->n.sigma);
+        vdbl p_lo, p = v_two_prod(sigma, z, &p_lo);
+        vdbl err;
+        y = v_two_sum(v_set(a->n.mu), p, &err);
+        y_lo = v_add(err, v_fma(sigma, z_lo, p_lo));
+    }
     vdbl yc = v_min(v_max(y, v_set(-707)), v_set(709));
-    vmsk ok = v_and(v_eq(yc, y), v_le(v_abs(v_fma(sigma, z_lo, p)), v_set(a->zs_max)));
-    *slow = v_not(ok);
+    *slow = v_not(v_eq(yc, y));
     vdbl e_lo, e = v_exp_dd(yc, &e_lo);
     return v_add(e, v_fma(e, y_lo, e_lo));
 }
@@ -197,7 +199,7 @@ VD_SCALAR_LANES2(lnorm, struct norm_args, mu, sigma)
 static struct lnorm_args lnorm_args_make(const double *param, int lower_tail, int log_flag)
 {
     struct lnorm_args a = {norm_args_make(param[0], param[1], lower_tail, log_flag),
-                           param[0] == 0 && param[1] == 1, 0, 0, 0};
+                           param[0] == 0 && param[1] == 1, 0, 0};
     a.n.standard = 0;
     return a;
 }
@@ -235,7 +237,11 @@ static void ISA_SUFFIX(qlnorm_array)(size_t n, const double *x, const double *pa
                                      int lower_tail, int log_p, double *out)
 {
     struct lnorm_args a = lnorm_args_make(param, lower_tail, log_p);
-    a.zs_max = param[1] <= LNORM_Q_SDLOG_MAX ? INFINITY : 0;
+    if (param[1] > LNORM_Q_SDLOG_MAX) {
+        for (size_t i = 0; i < n; i++)
+            out[i] = qlnorm_one(x[i], &a);
+        return;
+    }
     if (param[1] <= LNORM_Q_DIRECT_SDLOG_MAX)
         run_array_split(n, x, out, &a, qlnorm_central_vec, qlnorm_tail_vec_direct, qlnorm_one);
     else
