@@ -277,7 +277,6 @@ ALWAYS_INLINE vdbl qlogis_vec_impl(vdbl p, const void *args, vmsk *deferred, vms
     return q;
 }
 
-
 ALWAYS_INLINE vdbl qlogis_vec_no_location(vdbl p, const void *args, vmsk *slow)
 {
     vmsk deferred;
@@ -297,10 +296,8 @@ ALWAYS_INLINE vdbl qlogis_cancel_vec(vdbl p, const void *args, vmsk *slow)
     vdbl lu_lo, lu = v_log_full_dd(u, &lu_lo);
     vdbl e1, L = v_two_sum(lp, v_neg(lu), &e1);
     vdbl L_lo = v_add(e1, v_sub(lp_lo, v_fma(u_err, v_div(v_set(1), u), lu_lo))); /* - u_err/u */
-    vdbl scale = v_set(a->lower_tail ? a->scale : -a->scale);
-    vdbl sp_lo, sp = v_two_prod(scale, L, &sp_lo);
-    vdbl e2, q = v_two_sum(v_set(a->location), sp, &e2);
-    q = v_add(q, v_add(e2, v_fma(scale, L_lo, sp_lo)));
+    vdbl offset, q = v_loc_scale_sum(a->location, a->lower_tail ? a->scale : -a->scale, L, L_lo,
+                                     &offset);
     *slow = v_lt(v_abs(q), v_set(0x1p-13 * a->scale));
     return q;
 }
