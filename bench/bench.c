@@ -328,8 +328,8 @@ int main(int argc, char **argv)
             if (rmath)
                 r = time_it((struct job){rmath, c}, n, in, want, budget);
             slowest[ci] = isnan(r.median) ? 0 : r.median;
-            if (csv)
-                printf("%s,%zu,libRmath,%.4g,%.4g,1,%.4g\n", c->label, n, r.median, r.min,
+            if (csv) /* labels hold commas ("pexp(upper,log)"): quoted, as RFC 4180 has it */
+                printf("\"%s\",%zu,libRmath,%.4g,%.4g,1,%.4g\n", c->label, n, r.median, r.min,
                        r.median / floor.median);
             else
                 printf("%-13s %5s %6.2f (%6.2f)", c->label, size_label(n), r.median, r.min);
@@ -341,7 +341,7 @@ int main(int argc, char **argv)
                 if (rmath)
                     mismatches += count_mismatches(n, out, want, f->kind == VD_QUANTILE);
                 if (csv)
-                    printf("%s,%zu,%s,%.4g,%.4g,%.4g,%.4g\n", c->label, n, isas[i], t.median,
+                    printf("\"%s\",%zu,%s,%.4g,%.4g,%.4g,%.4g\n", c->label, n, isas[i], t.median,
                            t.min, r.median / t.median, t.median / floor.median);
                 else
                     printf(" %6.2f (%6.2f) %5.1fx", t.median, t.min, r.median / t.median);
