@@ -270,12 +270,11 @@ int main(int argc, char **argv)
     memset(out, 0, n_max * sizeof *out);
     memset(want, 0, n_max * sizeof *want);
 
-    const char *isas[3];
+    const char *isas[8];
     int n_isa = 0;
-    static const char *const all[] = {"scalar", "avx2", "neon"};
-    for (int i = 0; i < 3; i++)
-        if (vd_isa_supported(all[i]))
-            isas[n_isa++] = all[i];
+    for (int i = 0; vd_isa_name(i) && n_isa < 8; i++)
+        if (vd_isa_supported(vd_isa_name(i)))
+            isas[n_isa++] = vd_isa_name(i);
     const char *best = isas[n_isa - 1];
 
     if (csv)

@@ -110,9 +110,9 @@ static void print_info(FILE *out)
     (void)hwcap;
 #endif
     fprintf(out, "\nisas:      ");
-    static const char *const isas[] = {"scalar", "avx2", "neon"};
-    for (int i = 0; i < 3; i++)
-        fprintf(out, " %s (%s)", isas[i], vd_isa_supported(isas[i]) ? "supported" : "not here");
+    for (int i = 0; vd_isa_name(i); i++)
+        fprintf(out, " %s (%s)", vd_isa_name(i),
+                vd_isa_supported(vd_isa_name(i)) ? "supported" : "not here");
     const char *env = getenv("VDIST_ISA");
     fprintf(out, "\nactive:     %s%s%s%s\n", vd_get_isa(), env ? " (VDIST_ISA=" : "",
             env ? env : "", env ? ")" : "");

@@ -63,6 +63,24 @@ static int cpu_has_avx2_fma(void)
 }
 #endif
 
+#ifdef VDIST_HAVE_AVX512
+/* AVX-512 F, DQ and VL in CPUID, and the OS saving ZMM and opmask state (XCR0 bits 1, 2, 5,
+ * 6, 7), besides AVX2 and FMA. */
+static int cpu_has_avx512(void)
+{
+    unsigned a, b, c, d;
+    if (!cpu_has_avx2_fma())
+        return 0;
+    unsigned xcr0_lo, xcr0_hi;
+    __asm__ volatile("xgetbv" : "=a"(xcr0_lo), "=d"(xcr0_hi) : "c"(0));
+    (void)xcr0_hi;
+    if ((xcr0_lo & 0xe6) != 0xe6)
+        return 0;
+    __cpuid_count(7, 0, a, b, c, d);
+    return (b & bit_AVX512F) && (b & bit_AVX512DQ) && (b & bit_AVX512VL);
+}
+#endif
+
 #ifdef VDIST_HAVE_NEON
 static int cpu_has_asimd(void)
 {
@@ -90,6 +108,9 @@ static void take_wide(struct vd_kernels *table, const struct vd_kernels *own,
 #ifdef VDIST_HAVE_AVX2
 static struct vd_kernels avx2_table;
 #endif
+#ifdef VDIST_HAVE_AVX512
+static struct vd_kernels avx512_table;
+#endif
 #ifdef VDIST_HAVE_NEON
 static struct vd_kernels neon_table;
 #endif
@@ -98,6 +119,9 @@ static void compose_tables(void)
 {
 #ifdef VDIST_HAVE_AVX2
     take_wide(&avx2_table, &vd_kernels_avx2, &vd_kernels_avx2_wide);
+#endif
+#ifdef VDIST_HAVE_AVX512
+    take_wide(&avx512_table, &vd_kernels_avx512, &vd_kernels_avx512_wide);
 #endif
 #ifdef VDIST_HAVE_NEON
     take_wide(&neon_table, &vd_kernels_neon, &vd_kernels_neon_wide);
@@ -117,6 +141,10 @@ static const struct vd_kernels *isa_table(const char *name)
     if (!strcmp(name, "avx2"))
         return cpu_has_avx2_fma() ? &avx2_table : NULL;
 #endif
+#ifdef VDIST_HAVE_AVX512
+    if (!strcmp(name, "avx512"))
+        return cpu_has_avx512() ? &avx512_table : NULL;
+#endif
 #ifdef VDIST_HAVE_NEON
     if (!strcmp(name, "neon"))
         return cpu_has_asimd() ? &neon_table : NULL;
@@ -124,15 +152,23 @@ static const struct vd_kernels *isa_table(const char *name)
     return NULL;
 }
 
+/* scalar, then from the least to the most preferred */
+static const char *const isa_names[] = {"scalar", "avx2", "avx512", "neon"};
+
+const char *vd_isa_name(int i)
+{
+    return i >= 0 && i < (int)(sizeof isa_names / sizeof *isa_names) ? isa_names[i] : NULL;
+}
+
 static const struct vd_kernels *best_table(void)
 {
-    static const char *const preference[] = {"avx2", "neon"};
-    for (size_t i = 0; i < sizeof preference / sizeof *preference; i++) {
-        const struct vd_kernels *k = isa_table(preference[i]);
+    const struct vd_kernels *best = &vd_kernels_scalar;
+    for (int i = 1; vd_isa_name(i); i++) {
+        const struct vd_kernels *k = isa_table(vd_isa_name(i));
         if (k)
-            return k;
+            best = k;
     }
-    return &vd_kernels_scalar;
+    return best;
 }
 
 static _Atomic(const struct vd_kernels *) active_table;

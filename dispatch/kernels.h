@@ -19,6 +19,7 @@ extern const struct vd_kernels vd_kernels_scalar;
 /* each SIMD ISA's kernels on its own vector layer and on the wide layer (src/simd/parts.h) */
 extern const struct vd_kernels vd_kernels_avx2, vd_kernels_avx2_wide;
 extern const struct vd_kernels vd_kernels_neon, vd_kernels_neon_wide;
+extern const struct vd_kernels vd_kernels_avx512, vd_kernels_avx512_wide;
 
 /* The functions whose kernels run on the wide layer: long dependency chains (logs,
  * divisions and exps in sequence), where four vectors side by side overlap what one left

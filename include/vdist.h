@@ -253,7 +253,7 @@ VD_API const struct vd_function *vd_function_named(const char *name);
 /* ---- dispatch ---------------------------------------------------------------------------
  * The _array functions run the kernels of one instruction set, chosen once: the best the
  * CPU supports, unless the environment variable VDIST_ISA ("auto", "scalar", "avx2",
- * "neon") says otherwise at first use (an unknown or unsupported value means "auto").
+ * "avx512", "neon") says otherwise at first use (an unknown or unsupported value means "auto").
  * vd_set_isa changes it later (thread-safe): 0 on success, -1 and nothing changed if the
  * name is unknown or the ISA is not supported here. "scalar" is always available and runs
  * the scalar reference. vd_get_isa names the ISA the _array functions run now.
@@ -261,8 +261,13 @@ VD_API const struct vd_function *vd_function_named(const char *name);
 VD_API const char *vd_get_isa(void);
 VD_API int vd_set_isa(const char *name);
 
-/* 1 if the named ISA ("scalar", "avx2", "neon") can run on this machine and was built in. */
+/* 1 if the named ISA ("scalar", "avx2", "avx512", "neon") can run on this machine and was
+ * built in. */
 VD_API int vd_isa_supported(const char *name);
+/* The ISA names vdist knows, i = 0, 1, ...: "scalar" first, then from the least to the most
+ * preferred (of the supported ones, "auto" takes the last); NULL past the end. Supported or
+ * not: ask vd_isa_supported. (avx512 means AVX-512 F, DQ and VL.) */
+VD_API const char *vd_isa_name(int i);
 
 #ifdef __cplusplus
 }

@@ -105,7 +105,7 @@ static void test_dispatch(void **state)
 {
     (void)state;
     const char *start = vd_get_isa();
-    const char *isas[4];
+    const char *isas[MAX_ISAS];
     int n = supported_isas(isas);
     if (expected_isa) /* "best": an unknown VDIST_ISA means auto */
         assert_string_equal(start, strcmp(expected_isa, "best") ? expected_isa : isas[n - 1]);
@@ -159,7 +159,7 @@ static void test_threads_and_isa_switching(void **state)
     long bad[3];
     for (int t = 0; t < 3; t++)
         assert_int_equal(pthread_create(&threads[t], NULL, evaluate_repeatedly, &bad[t]), 0);
-    const char *isas[4];
+    const char *isas[MAX_ISAS];
     int n = supported_isas(isas);
     for (int r = 0; r < 500; r++)
         assert_int_equal(vd_set_isa(isas[r % n]), 0);
@@ -263,7 +263,7 @@ static void test_rmath_conformance(void **state)
                                 DBL_TRUE_MIN, 0.5, 0.075, 1 - 0x1p-53};
     size_t n_functions;
     const struct vd_function *functions = vd_functions(&n_functions);
-    const char *isas[4];
+    const char *isas[MAX_ISAS];
     int n_isa = supported_isas(isas), mismatches = 0;
     for (size_t fi = 0; fi < n_functions; fi++) {
         const struct vd_function *f = &functions[fi];
@@ -318,7 +318,7 @@ static void test_quantile_scale_overflow(void **state)
     static const char *const quantiles[] = {"qnorm", "qlogis", "qcauchy"};
     static const double ps[] = {0.999, 0.001, 1e-300};
     const double param[2] = {1, 1e308};
-    const char *isas[4];
+    const char *isas[MAX_ISAS];
     int n_isa = supported_isas(isas);
     for (int k = 0; k < n_isa; k++) {
         vd_set_isa(isas[k]);

@@ -54,7 +54,7 @@ static int check_function(const char *func, const char *isa)
 static void check_all_isas(void **state)
 {
     const char *func = ((const struct vd_function *)*state)->name;
-    const char *isas[4];
+    const char *isas[MAX_ISAS];
     int n = supported_isas(isas);
     int failures = 0;
     for (int i = 0; i < n; i++)

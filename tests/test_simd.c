@@ -167,7 +167,7 @@ static int check_one_isa(const struct vd_function *f, const char *isa)
 static void check_function(void **state)
 {
     const struct vd_function *f = *state;
-    const char *isas[4];
+    const char *isas[MAX_ISAS];
     int n = supported_isas(isas), failures = 0;
     for (int i = 0; i < n; i++)
         failures += check_one_isa(f, isas[i]);

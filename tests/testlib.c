@@ -46,13 +46,12 @@ int same_bits(double a, double b)
     return memcmp(&a, &b, sizeof a) == 0;
 }
 
-int supported_isas(const char *isas[4])
+int supported_isas(const char *isas[MAX_ISAS])
 {
-    static const char *const all[] = {"scalar", "avx2", "neon"};
     int n = 0;
-    for (int i = 0; i < 3; i++)
-        if (vd_isa_supported(all[i]))
-            isas[n++] = all[i];
+    for (int i = 0; vd_isa_name(i) && n < MAX_ISAS; i++)
+        if (vd_isa_supported(vd_isa_name(i)))
+            isas[n++] = vd_isa_name(i);
     return n;
 }
 

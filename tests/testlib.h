@@ -19,7 +19,8 @@ double ulp_error_scaled(double got, double want, double scale);
 int same_bits(double a, double b);
 
 /* The ISAs this machine runs, "scalar" first; returns their count. */
-int supported_isas(const char *isas[4]);
+#define MAX_ISAS 4 /* vd_isa_name's names */
+int supported_isas(const char *isas[MAX_ISAS]);
 
 /* One row of tests/data/<family>.tsv. */
 struct golden_row {

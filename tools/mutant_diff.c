@@ -231,10 +231,9 @@ int main(int argc, char **argv)
     }
     const char *out_path = argv[ai], *base_path = argc - ai == 2 ? argv[ai + 1] : NULL;
 
-    static const char *const all[] = {"avx2", "neon"};
-    for (int i = 0; i < 2; i++)
-        if (vd_isa_supported(all[i]))
-            isa_names[n_isas++] = all[i];
+    for (int i = 1; vd_isa_name(i); i++)
+        if (vd_isa_supported(vd_isa_name(i)))
+            isa_names[n_isas++] = vd_isa_name(i);
     isa_names[n_isas++] = "scalar";
     int nvar = 1 + n_isas;
 

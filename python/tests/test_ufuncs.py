@@ -142,7 +142,7 @@ def test_invalid_values_give_nan_without_warnings():
 
 
 def test_isa_selection():
-    assert vdist.get_isa() in ("scalar", "avx2", "neon")
+    assert vdist.get_isa() in ("scalar", "avx2", "avx512", "neon")
     with pytest.raises(ValueError):
         vdist.set_isa("pentium")
     vdist.set_isa("scalar")

@@ -97,7 +97,9 @@
 #undef v_gather
 #undef v_compress_store
 
+#ifndef VEC_PARTS /* 4, or 2 where the ISA's vectors are already wide (AVX-512) */
 #define VEC_PARTS 4
+#endif
 enum { VLEN_HALF = VLEN }; /* the ISA layer's lanes */
 #undef VLEN
 #define VLEN (VEC_PARTS * VLEN_HALF)
@@ -108,6 +110,7 @@ typedef struct { vtab_half p[VEC_PARTS]; } vtab;
 
 /* each part i of the result from part i of the operands, written out (as a loop, GCC took
  * twice as long to build the kernels: 116 s against 55 for AVX2's) */
+#if VEC_PARTS == 4
 #define EACH_PART(out, expr)                                                                   \
     out r;                                                                                     \
     { enum { i = 0 }; r.p[i] = expr; }                                                         \
@@ -115,6 +118,15 @@ typedef struct { vtab_half p[VEC_PARTS]; } vtab;
     { enum { i = 2 }; r.p[i] = expr; }                                                         \
     { enum { i = 3 }; r.p[i] = expr; }                                                         \
     return r
+#elif VEC_PARTS == 2
+#define EACH_PART(out, expr)                                                                   \
+    out r;                                                                                     \
+    { enum { i = 0 }; r.p[i] = expr; }                                                         \
+    { enum { i = 1 }; r.p[i] = expr; }                                                         \
+    return r
+#else
+#error "VEC_PARTS is 2 or 4"
+#endif
 #define PARTS_1(out, name, in)                                                                 \
     static inline out v_##name(in x) { EACH_PART(out, vh_##name(x.p[i])); }
 #define PARTS_2(out, name, in)                                                                 \
