@@ -163,6 +163,33 @@ static int check_one_isa(const struct vd_function *f, const char *isa)
     return failures;
 }
 
+/* Two SIMD ISAs of one machine (AVX2 and AVX-512) run the same kernels lane by lane: their
+ * results must be the same bits, not only within the budget of the scalar reference. */
+static int check_isas_agree(const struct vd_function *f, const char *isa_a, const char *isa_b)
+{
+    const struct family_tests *ft = family_tests(f->family);
+    int failures = 0;
+    size_t n = N_LARGE / 10 / ft->simd_divisor;
+    double *x = malloc(n * sizeof *x), *a = malloc(n * sizeof *a), *b = malloc(n * sizeof *b);
+    for (size_t ps = 0; ps < ft->n_param_sets; ps++) {
+        for (int fl = 0; fl < (f->kind == VD_DENSITY ? 2 : 4); fl++) {
+            int lower = f->kind == VD_DENSITY ? 1 : !(fl & 2), logf = fl & 1;
+            fill_inputs(f, logf, x, n);
+            assert_int_equal(vd_set_isa(isa_a), 0);
+            f->array(n, x, ft->param_sets[ps], lower, logf, a);
+            assert_int_equal(vd_set_isa(isa_b), 0);
+            f->array(n, x, ft->param_sets[ps], lower, logf, b);
+            for (size_t i = 0; i < n; i++)
+                if (!same_bits(a[i], b[i]) && failures++ < 10)
+                    printf("  %s(%.17g, param set %zu, lower=%d, log=%d): %s %.17g, %s %.17g\n",
+                           f->name, x[i], ps, lower, logf, isa_a, a[i], isa_b, b[i]);
+        }
+    }
+    printf("%s %s = %s: %d differ\n", f->name, isa_a, isa_b, failures);
+    free(x), free(a), free(b);
+    return failures;
+}
+
 /* One test per function of the registry, under every ISA. */
 static void check_function(void **state)
 {
@@ -171,6 +198,8 @@ static void check_function(void **state)
     int n = supported_isas(isas), failures = 0;
     for (int i = 0; i < n; i++)
         failures += check_one_isa(f, isas[i]);
+    for (int i = 2; i < n; i++) /* isas[0] is scalar */
+        failures += check_isas_agree(f, isas[1], isas[i]);
     vd_set_isa("auto");
     assert_int_equal(failures, 0);
 }
