@@ -43,6 +43,15 @@ const struct vd_kernels vd_kernels_scalar = {
 /* ---- CPU features ------------------------------------------------------------------------ */
 
 #ifdef VDIST_HAVE_AVX2
+/* the state the OS saves (XCR0's low half); only asked once CPUID reports OSXSAVE */
+static unsigned os_saved_state(void)
+{
+    unsigned lo, hi;
+    __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+    (void)hi;
+    return lo;
+}
+
 /* AVX2 and FMA in CPUID, and the OS saving YMM state (OSXSAVE + XCR0 bits 1, 2). */
 static int cpu_has_avx2_fma(void)
 {
@@ -51,10 +60,7 @@ static int cpu_has_avx2_fma(void)
         return 0;
     if (!(c & bit_OSXSAVE) || !(c & bit_AVX) || !(c & bit_FMA))
         return 0;
-    unsigned xcr0_lo, xcr0_hi;
-    __asm__ volatile("xgetbv" : "=a"(xcr0_lo), "=d"(xcr0_hi) : "c"(0));
-    (void)xcr0_hi;
-    if ((xcr0_lo & 6) != 6)
+    if ((os_saved_state() & 6) != 6)
         return 0;
     if (__get_cpuid_max(0, 0) < 7)
         return 0;
@@ -64,17 +70,12 @@ static int cpu_has_avx2_fma(void)
 #endif
 
 #ifdef VDIST_HAVE_AVX512
-/* AVX-512 F, DQ and VL in CPUID, and the OS saving ZMM and opmask state (XCR0 bits 1, 2, 5,
+/* AVX-512 F, DQ and VL in CPUID, and the OS saving ZMM and opmask state too (XCR0 bits 5,
  * 6, 7), besides AVX2 and FMA. */
 static int cpu_has_avx512(void)
 {
     unsigned a, b, c, d;
-    if (!cpu_has_avx2_fma())
-        return 0;
-    unsigned xcr0_lo, xcr0_hi;
-    __asm__ volatile("xgetbv" : "=a"(xcr0_lo), "=d"(xcr0_hi) : "c"(0));
-    (void)xcr0_hi;
-    if ((xcr0_lo & 0xe6) != 0xe6)
+    if (!cpu_has_avx2_fma() || (os_saved_state() & 0xe6) != 0xe6)
         return 0;
     __cpuid_count(7, 0, a, b, c, d);
     return (b & bit_AVX512F) && (b & bit_AVX512DQ) && (b & bit_AVX512VL);
