@@ -93,16 +93,19 @@ static int cpu_has_asimd(void)
 }
 #endif
 
-/* ---- each SIMD ISA's table: its own layer's kernels, VD_WIDE_FUNCTIONS' from the wide
- * layer (the results are the same lane by lane; only the speed differs) ------------------ */
+/* ---- each SIMD ISA's table: its own layer's kernels, and those its wide layer has (the ISA's
+ * VD_WIDE_* list; the results are the same lane by lane, only the speed differs) ---------- */
 
 #if defined(VDIST_HAVE_AVX2) || defined(VDIST_HAVE_NEON)
 static void take_wide(struct vd_kernels *table, const struct vd_kernels *own,
                       const struct vd_kernels *wide)
 {
     *table = *own;
-#define TAKE_WIDE(function) table->function = wide->function;
-    VD_WIDE_FUNCTIONS(TAKE_WIDE)
+#define TAKE_WIDE(family, ...)                                                                 \
+    table->d##family = wide->d##family ? wide->d##family : own->d##family;                     \
+    table->p##family = wide->p##family ? wide->p##family : own->p##family;                     \
+    table->q##family = wide->q##family ? wide->q##family : own->q##family;
+    VD_FAMILIES(TAKE_WIDE)
 }
 #endif
 

@@ -28,6 +28,6 @@ const struct vd_kernels ISA_SUFFIX(vd_kernels) = {
 
 const struct vd_kernels ISA_SUFFIX(vd_kernels) = {
     .name = ISA_NAME,
-    VD_WIDE_FUNCTIONS(VD_WIDE_ENTRY)
+    VD_WIDE_LIST(VD_WIDE_ENTRY)
 };
 #endif

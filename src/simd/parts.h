@@ -9,7 +9,8 @@
  * dgamma 9.8 -> 7.3, qlnorm 8.9 -> 6.9; two parts gave about half of that, eight were
  * slower than one: spills). Short kernels
  * gain nothing or lose (punif +43%, qlogis +65%: their temporaries outgrow the registers),
- * so dispatch/ takes only VD_WIDE_FUNCTIONS from this layer.
+ * so dispatch/ takes only the ISA's list (VD_WIDE_FUNCTIONS, VD_WIDE_FUNCTIONS_AVX512) from
+ * this layer.
  * Masks are a type of their own here on every ISA, so mixing masks and values fails to
  * compile (on AVX2 alone both are __m256d). The ISA layer's names get the prefix vh_. */
 #ifndef VDIST_SIMD_PARTS_H
