@@ -163,6 +163,8 @@ ALWAYS_INLINE vdbl qlnorm_central_vec(vdbl p, const void *args, vmsk *deferred, 
 {
     const struct lnorm_args *a = args;
     vdbl z_lo, z = qnorm_central_z_vec(p, &a->n, deferred, slow, &z_lo, 1);
+    if (!v_any(v_not(v_or(*deferred, *slow)))) /* no central lane: no exp to take */
+        return z;
     vmsk finish_slow;
     vdbl r = qlnorm_finish(z, z_lo, a, &finish_slow);
     *slow = v_or(*slow, v_andnot(*deferred, finish_slow));
