@@ -126,6 +126,33 @@ static void test_dispatch(void **state)
 #endif
     assert_int_equal(vd_set_isa("auto"), 0);
     assert_string_equal(vd_get_isa(), isas[n - 1]); /* auto = the best one */
+#if defined(__x86_64__)
+    /* x86-64 builds AVX-512 wherever the compiler takes it; a machine without it says so */
+    assert_int_equal(vd_set_isa("avx512"), vd_isa_supported("avx512") ? 0 : -1);
+    vd_set_isa("auto");
+#endif
+}
+
+/* vd_isa_name: "scalar" first, every name once, NULL past the end and for negative i; every
+ * name vd_set_isa knows (and only those) */
+static void test_isa_names(void **state)
+{
+    (void)state;
+    assert_string_equal(vd_isa_name(0), "scalar");
+    assert_null(vd_isa_name(-1));
+    int count = 0;
+    while (vd_isa_name(count))
+        count++;
+    assert_int_equal(count, 4);
+    assert_null(vd_isa_name(count + 1));
+    for (int i = 0; i < count; i++) {
+        for (int j = 0; j < i; j++)
+            assert_string_not_equal(vd_isa_name(i), vd_isa_name(j));
+        /* a name vd_set_isa takes exactly when the ISA runs here */
+        assert_int_equal(vd_set_isa(vd_isa_name(i)) == 0, vd_isa_supported(vd_isa_name(i)));
+    }
+    vd_set_isa("auto");
+    assert_false(vd_isa_supported("auto")); /* not an ISA of its own */
 }
 
 #ifdef TEST_THREADS
@@ -378,6 +405,7 @@ int main(int argc, char **argv)
             expected_isa = argv[i + 1];
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dispatch), /* first: checks the ISA chosen at first use */
+        cmocka_unit_test(test_isa_names),
         cmocka_unit_test(test_norm_special_values),
         cmocka_unit_test(test_errno_untouched),
         cmocka_unit_test(test_n_zero),
