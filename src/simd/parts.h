@@ -111,20 +111,14 @@ typedef struct { vtab_half p[VEC_PARTS]; } vtab;
 
 /* each part i of the result from part i of the operands, written out (as a loop, GCC took
  * twice as long to build the kernels: 116 s against 55 for AVX2's) */
+#define ONE_PART(k, expr) { enum { i = k }; r.p[i] = expr; }
 #if VEC_PARTS == 4
 #define EACH_PART(out, expr)                                                                   \
     out r;                                                                                     \
-    { enum { i = 0 }; r.p[i] = expr; }                                                         \
-    { enum { i = 1 }; r.p[i] = expr; }                                                         \
-    { enum { i = 2 }; r.p[i] = expr; }                                                         \
-    { enum { i = 3 }; r.p[i] = expr; }                                                         \
+    ONE_PART(0, expr) ONE_PART(1, expr) ONE_PART(2, expr) ONE_PART(3, expr)                    \
     return r
 #elif VEC_PARTS == 2
-#define EACH_PART(out, expr)                                                                   \
-    out r;                                                                                     \
-    { enum { i = 0 }; r.p[i] = expr; }                                                         \
-    { enum { i = 1 }; r.p[i] = expr; }                                                         \
-    return r
+#define EACH_PART(out, expr) out r; ONE_PART(0, expr) ONE_PART(1, expr) return r
 #else
 #error "VEC_PARTS is 2 or 4"
 #endif
