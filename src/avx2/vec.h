@@ -99,11 +99,6 @@ static inline vdbl v_exponent_offset(vdbl x, vdbl *m)
     return _mm256_castsi256_pd(_mm256_or_si256(_mm256_srli_epi64(bits, 52), two52));
 }
 
-/* the same, returning e itself */
-static inline vdbl v_exponent(vdbl x, vdbl *m)
-{
-    return _mm256_sub_pd(v_exponent_offset(x, m), _mm256_set1_pd(V_EXPONENT_OFFSET));
-}
 
 /* Per-lane lookups in 4-entry tables: v_table_index takes lane values 0..3 (as doubles),
  * v_lookup4 returns t[index] in each lane (one vpermd). */

@@ -83,11 +83,6 @@ static inline vdbl v_exponent_offset(vdbl x, vdbl *m)
                                                _mm512_set1_epi64(0x4330000000000000LL)));
 }
 
-/* the same, returning e itself */
-static inline vdbl v_exponent(vdbl x, vdbl *m)
-{
-    return _mm512_sub_pd(v_exponent_offset(x, m), _mm512_set1_pd(V_EXPONENT_OFFSET));
-}
 
 /* Per-lane lookups in 4-entry tables: v_table_index takes lane values 0..3 (as doubles),
  * v_lookup4 returns t[index] in each lane (one vpermpd). */

@@ -87,11 +87,6 @@ static inline vdbl v_exponent_offset(vdbl x, vdbl *m)
     return vcvtq_f64_u64(vshrq_n_u64(bits, 52));
 }
 
-/* the same, returning e itself */
-static inline vdbl v_exponent(vdbl x, vdbl *m)
-{
-    return vsubq_f64(v_exponent_offset(x, m), vdupq_n_f64(V_EXPONENT_OFFSET));
-}
 
 /* Per-lane lookups in 4-entry tables (lane values 0..3 as doubles). */
 typedef uint64x2_t vtab;

@@ -130,6 +130,13 @@ ALWAYS_INLINE vdbl v_expm1_dd(vdbl x, vdbl *lo)
     return hi;
 }
 
+/* x = 2^e m with m in [sqrt(1/2), sqrt(2)) for positive normal x; returns e (the ISA layer's
+ * v_exponent_offset less its offset) */
+static inline vdbl v_exponent(vdbl x, vdbl *m)
+{
+    return v_sub(v_exponent_offset(x, m), v_set(V_EXPONENT_OFFSET));
+}
+
 /* e ln2 + log(1 + f) + extra as hi + *lo, for m = 1 + f (to rounding) in [sqrt(1/2),
  * sqrt(2)): log m = 2 atanh(s) with s = f/(m + 1), |s| <= 0.1716, by its series to s^23
  * (truncation < 1e-19). The series and the final sum of the two logs below. */

@@ -51,7 +51,6 @@
 #define v_pow2i vh_pow2i
 #define v_pow2i_biased vh_pow2i_biased
 #define v_exponent_offset vh_exponent_offset
-#define v_exponent vh_exponent
 #define v_table_index vh_table_index
 #define v_lookup4 vh_lookup4
 #define v_gather vh_gather
@@ -92,7 +91,6 @@
 #undef v_pow2i
 #undef v_pow2i_biased
 #undef v_exponent_offset
-#undef v_exponent
 #undef v_table_index
 #undef v_lookup4
 #undef v_gather
@@ -184,7 +182,6 @@ static inline vdbl v_exponent_offset(vdbl x, vdbl *m)
 {
     EACH_PART(vdbl, vh_exponent_offset(x.p[i], &m->p[i]));
 }
-static inline vdbl v_exponent(vdbl x, vdbl *m) { EACH_PART(vdbl, vh_exponent(x.p[i], &m->p[i])); }
 static inline vdbl v_lookup4(const double t[4], vtab k) { EACH_PART(vdbl, vh_lookup4(t, k.p[i])); }
 static inline vdbl v_gather(const double *t, vdbl k) { EACH_PART(vdbl, vh_gather(t, k.p[i])); }
 static inline int v_compress_store(double *dst, vdbl x, int mask)
