@@ -59,13 +59,6 @@ static inline int v_any(vmsk m) { return _mm256_movemask_pd(m) != 0; }
 
 /* round to nearest integer (ties to even) */
 static inline vdbl v_round(vdbl a) { return _mm256_round_pd(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
-/* 2^k for integral k in [-1022, 1023] */
-static inline vdbl v_pow2i(vdbl k)
-{
-    __m256i bits = _mm256_castpd_si256(_mm256_add_pd(k, _mm256_set1_pd(0x1.8p52 + 1023)));
-    return _mm256_castsi256_pd(_mm256_slli_epi64(bits, 52));
-}
-
 /* 2^k from b = k + V_POW2I_SHIFTER (k integral in [-1022, 1023]): b's low mantissa bits are
  * k + 1023, so one shift makes the exponent field. fma(x, c, V_POW2I_SHIFTER) rounds x c to
  * that integer in one step, where v_round and v_pow2i take three. */

@@ -57,13 +57,6 @@ static inline int v_any(vmsk m) { return m != 0; }
 
 /* round to nearest integer (ties to even) */
 static inline vdbl v_round(vdbl a) { return _mm512_roundscale_pd(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
-/* 2^k for integral k in [-1022, 1023] */
-static inline vdbl v_pow2i(vdbl k)
-{
-    __m512i bits = _mm512_castpd_si512(_mm512_add_pd(k, _mm512_set1_pd(0x1.8p52 + 1023)));
-    return _mm512_castsi512_pd(_mm512_slli_epi64(bits, 52));
-}
-
 /* 2^k from b = k + V_POW2I_SHIFTER (see src/avx2/vec.h) */
 #define V_POW2I_SHIFTER (0x1.8p52 + 1023)
 static inline vdbl v_pow2i_biased(vdbl b)

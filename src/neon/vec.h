@@ -60,13 +60,6 @@ static inline int v_any(vmsk m) { return (vgetq_lane_u64(m, 0) | vgetq_lane_u64(
 
 /* round to nearest integer (ties to even) */
 static inline vdbl v_round(vdbl a) { return vrndnq_f64(a); }
-/* 2^k for integral k in [-1022, 1023] */
-static inline vdbl v_pow2i(vdbl k)
-{
-    int64x2_t e = vaddq_s64(vcvtq_s64_f64(k), vdupq_n_s64(1023));
-    return vreinterpretq_f64_s64(vshlq_n_s64(e, 52));
-}
-
 /* 2^k from b = k + V_POW2I_SHIFTER (k integral in [-1022, 1023]): b's low mantissa bits are
  * k + 1023, so one shift makes the exponent field (see src/avx2/vec.h) */
 #define V_POW2I_SHIFTER (0x1.8p52 + 1023)

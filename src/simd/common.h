@@ -130,6 +130,12 @@ ALWAYS_INLINE vdbl v_expm1_dd(vdbl x, vdbl *lo)
     return hi;
 }
 
+/* 2^k for integral k in [-1022, 1023], through the layer's v_pow2i_biased */
+static inline vdbl v_pow2i(vdbl k)
+{
+    return v_pow2i_biased(v_add(k, v_set(V_POW2I_SHIFTER)));
+}
+
 /* x = 2^e m with m in [sqrt(1/2), sqrt(2)) for positive normal x; returns e (the ISA layer's
  * v_exponent_offset less its offset) */
 static inline vdbl v_exponent(vdbl x, vdbl *m)

@@ -48,7 +48,6 @@
 #define v_bits vh_bits
 #define v_any vh_any
 #define v_round vh_round
-#define v_pow2i vh_pow2i
 #define v_pow2i_biased vh_pow2i_biased
 #define v_exponent_offset vh_exponent_offset
 #define v_table_index vh_table_index
@@ -88,7 +87,6 @@
 #undef v_bits
 #undef v_any
 #undef v_round
-#undef v_pow2i
 #undef v_pow2i_biased
 #undef v_exponent_offset
 #undef v_table_index
@@ -161,7 +159,6 @@ PARTS_2(vmsk, and, vmsk)
 PARTS_2(vmsk, andnot, vmsk)
 PARTS_3(vdbl, sel, vmsk, vdbl)
 PARTS_1(vdbl, round, vdbl)
-PARTS_1(vdbl, pow2i, vdbl)
 PARTS_1(vdbl, pow2i_biased, vdbl)
 PARTS_1(vtab, table_index, vdbl)
 static inline int v_bits(vmsk m)
