@@ -45,8 +45,6 @@ static inline vmsk v_not_le(vdbl a, vdbl b) { return _mm256_cmp_pd(a, b, _CMP_NL
 /* lanes whose sign bit is set (-0 and NaNs with the bit included): blendv and movemask read
  * only the sign bit, so a itself serves */
 static inline vmsk v_sign_mask(vdbl a) { return a; }
-/* |a| < Inf (false for NaN) */
-static inline vmsk v_finite(vdbl a) { return v_lt(v_abs(a), _mm256_set1_pd(__builtin_inf())); }
 static inline vmsk v_not(vmsk a) { return _mm256_xor_pd(a, _mm256_castsi256_pd(_mm256_set1_epi64x(-1))); }
 static inline vmsk v_or(vmsk a, vmsk b) { return _mm256_or_pd(a, b); }
 static inline vmsk v_and(vmsk a, vmsk b) { return _mm256_and_pd(a, b); }

@@ -43,8 +43,6 @@ static inline vmsk v_eq(vdbl a, vdbl b) { return _mm512_cmp_pd_mask(a, b, _CMP_E
 static inline vmsk v_not_le(vdbl a, vdbl b) { return _mm512_cmp_pd_mask(a, b, _CMP_NLE_UQ); }
 /* lanes whose sign bit is set (-0 and NaNs with the bit included) */
 static inline vmsk v_sign_mask(vdbl a) { return _mm512_movepi64_mask(_mm512_castpd_si512(a)); }
-/* |a| < Inf (false for NaN) */
-static inline vmsk v_finite(vdbl a) { return v_lt(v_abs(a), _mm512_set1_pd(__builtin_inf())); }
 static inline vmsk v_not(vmsk a) { return (vmsk)~a; }
 static inline vmsk v_or(vmsk a, vmsk b) { return a | b; }
 static inline vmsk v_and(vmsk a, vmsk b) { return a & b; }

@@ -46,7 +46,6 @@ static inline vmsk v_sign_mask(vdbl a)
 }
 static inline vmsk v_le(vdbl a, vdbl b) { return vcleq_f64(a, b); }
 static inline vmsk v_gt(vdbl a, vdbl b) { return vcgtq_f64(a, b); }
-static inline vmsk v_finite(vdbl a) { return vcltq_f64(vabsq_f64(a), vdupq_n_f64(__builtin_inf())); }
 static inline vmsk v_not(vmsk a) { return vreinterpretq_u64_u32(vmvnq_u32(vreinterpretq_u32_u64(a))); }
 static inline vmsk v_or(vmsk a, vmsk b) { return vorrq_u64(a, b); }
 static inline vmsk v_and(vmsk a, vmsk b) { return vandq_u64(a, b); }

@@ -130,6 +130,12 @@ ALWAYS_INLINE vdbl v_expm1_dd(vdbl x, vdbl *lo)
     return hi;
 }
 
+/* |a| < Inf (false for NaN) */
+static inline vmsk v_finite(vdbl a)
+{
+    return v_lt(v_abs(a), v_set(__builtin_inf()));
+}
+
 /* 2^k for integral k in [-1022, 1023], through the layer's v_pow2i_biased */
 static inline vdbl v_pow2i(vdbl k)
 {

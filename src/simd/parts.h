@@ -39,7 +39,6 @@
 #define v_eq vh_eq
 #define v_not_le vh_not_le
 #define v_sign_mask vh_sign_mask
-#define v_finite vh_finite
 #define v_not vh_not
 #define v_or vh_or
 #define v_and vh_and
@@ -78,7 +77,6 @@
 #undef v_eq
 #undef v_not_le
 #undef v_sign_mask
-#undef v_finite
 #undef v_not
 #undef v_or
 #undef v_and
@@ -152,7 +150,6 @@ PARTS_2(vmsk, gt, vdbl)
 PARTS_2(vmsk, eq, vdbl)
 PARTS_2(vmsk, not_le, vdbl)
 PARTS_1(vmsk, sign_mask, vdbl)
-PARTS_1(vmsk, finite, vdbl)
 PARTS_1(vmsk, not, vmsk)
 PARTS_2(vmsk, or, vmsk)
 PARTS_2(vmsk, and, vmsk)
