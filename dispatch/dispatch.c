@@ -102,9 +102,9 @@ static void take_wide(struct vd_kernels *table, const struct vd_kernels *own,
 {
     *table = *own;
 #define TAKE_WIDE(family, ...)                                                                 \
-    table->d##family = wide->d##family ? wide->d##family : own->d##family;                     \
-    table->p##family = wide->p##family ? wide->p##family : own->p##family;                     \
-    table->q##family = wide->q##family ? wide->q##family : own->q##family;
+    if (wide->d##family) table->d##family = wide->d##family;                                   \
+    if (wide->p##family) table->p##family = wide->p##family;                                   \
+    if (wide->q##family) table->q##family = wide->q##family;
     VD_FAMILIES(TAKE_WIDE)
 }
 #endif
