@@ -213,6 +213,8 @@ RATIONALS = [
 R_PIECE_DEGREE = 16
 R_FAR_DEGREE = 20
 BODY_DEGREE = 13
+NEAR_ONE_DEGREE = 17
+NEAR_ONE_DENSITY_DEGREE = 6
 
 
 def emit_array(out, name, values):
@@ -220,6 +222,29 @@ def emit_array(out, name, values):
     for v in values:
         out.write(f"    {v!r},\n")
     out.write("};\n")
+
+
+def emit_near_one(out):
+    """The SIMD pnorm's vectors whose every lane has Phi near 1, z in (1.5, 3]: there 1 - Q
+    needs Q only to ~1e-17 absolute, and one polynomial in t = z - 9/4 gives it without an
+    exponential; the density (for the rounding of z) to ~1e-5 relative."""
+    centre = mp.mpf(9) / 4
+    q = lambda t: mp.ncdf(-(centre + t))
+    density = lambda t: mp.npdf(centre + t)
+    q_co = fit(q, -0.75, 0.75, NEAR_ONE_DEGREE)[1]
+    d_co = fit(density, -0.75, 0.75, NEAR_ONE_DENSITY_DEGREE)[1]
+    points = [mp.mpf(-0.75) + mp.mpf(1.5) * k / 600 for k in range(601)]
+    q_err = max(abs(mp.polyval([mp.mpf(c) for c in q_co[::-1]], t) - q(t)) for t in points)
+    d_err = max(abs(mp.polyval([mp.mpf(c) for c in d_co[::-1]], t) / density(t) - 1) for t in points)
+    out.write(f"/* SIMD pnorm, every lane z in (1.5, 3]: Q(z) in t = z - 9/4, degree {NEAR_ONE_DEGREE}, max "
+              f"abs error {float(q_err):.1e};\n * the density, degree {NEAR_ONE_DENSITY_DEGREE}, max rel "
+              f"error {float(d_err):.1e} */\n")
+    out.write(f"#define NORM_NEAR_ONE_DEGREE {NEAR_ONE_DEGREE}\n")
+    emit_array(out, "norm_near_one_q", q_co)
+    out.write(f"#define NORM_NEAR_ONE_DENSITY_DEGREE {NEAR_ONE_DENSITY_DEGREE}\n")
+    emit_array(out, "norm_near_one_density", d_co)
+    out.write("\n")
+    sys.stderr.write(f"near one: max abs error {float(q_err):.2e}, density {float(d_err):.2e}\n")
 
 
 def main():
@@ -260,6 +285,7 @@ def main():
         emit_array(out, name, co)
         out.write(f"static const double {name}_c0_lo = {c0_lo!r};\n\n")
         sys.stderr.write(f"{name}: max rel error {err[0]:.2e} / {err[1]:.2e}\n")
+    emit_near_one(out)
     for name, f, (lo, hi), (m, n), what in RATIONALS:
         a0_lo, a, b = fit_rational(f, lo, hi, m, n, relative=False)
         a[0] += a0_lo  # h is a correction: a double constant is plenty

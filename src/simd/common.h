@@ -406,12 +406,66 @@ ALWAYS_INLINE void handle_lanes(size_t i, vdbl xv, int slow_bits, int defer_bits
     *nq += v_compress_store(queued + *nq, xv, defer_bits);
 }
 
-ALWAYS_INLINE void run_array_split(size_t n, const double *x, double *out, const void *args,
-                                   vec_split_fn first, vec_fn second, scalar_fn sf)
+/* Lanes a split kernel sends to a cheaper second stage of their own: the deferred lanes that
+ * pick() marks (a function of the lane's value alone, so a lane's path does not depend on its
+ * neighbours). */
+typedef vmsk (*vec_pick_fn)(vdbl x, const void *args);
+
+enum { SPLIT_QUEUE = 32 * VLEN }; /* queued lanes, + VLEN of room in each buffer */
+
+/* Runs the nq queued lanes and returns how many stay queued (moved to the front): unless
+ * final, only whole vectors run. With pick, the lanes it marks run through second_pick and
+ * the rest through second, each kind in its own packed vectors. */
+ALWAYS_INLINE size_t drain_queue(size_t nq, double *queued, double *queued_at, double *out,
+                                 const void *args, vec_pick_fn pick, vec_fn second_pick,
+                                 vec_fn second, scalar_fn sf, int final)
 {
-    enum { QUEUE = 32 * VLEN };
-    /* queued inputs and their positions (as doubles, exact below 2^53), + VLEN of room */
-    double queued[QUEUE + VLEN], queued_at[QUEUE + VLEN];
+    size_t kept = 0;
+    if (!pick) {
+        size_t run = final ? nq : nq - nq % VLEN;
+        run_deferred(run, queued, queued_at, out, args, second, sf);
+        for (size_t k = run; k < nq; k++, kept++) {
+            queued[kept] = queued[k];
+            queued_at[kept] = queued_at[k];
+        }
+        return kept;
+    }
+    if (nq == 0)
+        return 0;
+    double picked[SPLIT_QUEUE + VLEN], picked_at[SPLIT_QUEUE + VLEN], rest[SPLIT_QUEUE + VLEN], rest_at[SPLIT_QUEUE + VLEN];
+    size_t np = 0, nr = 0;
+    for (size_t k = nq; k < nq + VLEN; k++)
+        queued[k] = queued[0]; /* defined lanes past the end (room reserved) */
+    for (size_t k = 0; k < nq; k += VLEN) {
+        int valid = nq - k >= VLEN ? (int)((1u << VLEN) - 1) : (1 << (nq - k)) - 1;
+        vdbl xv = v_load(queued + k), at = v_load(queued_at + k);
+        int picks = v_bits(pick(xv, args)) & valid, others = valid & ~picks;
+        v_compress_store(picked_at + np, at, picks);
+        np += v_compress_store(picked + np, xv, picks);
+        v_compress_store(rest_at + nr, at, others);
+        nr += v_compress_store(rest + nr, xv, others);
+    }
+    size_t run_p = final ? np : np - np % VLEN, run_r = final ? nr : nr - nr % VLEN;
+    run_deferred(run_p, picked, picked_at, out, args, second_pick, sf);
+    run_deferred(run_r, rest, rest_at, out, args, second, sf);
+    for (size_t k = run_p; k < np; k++, kept++) {
+        queued[kept] = picked[k];
+        queued_at[kept] = picked_at[k];
+    }
+    for (size_t k = run_r; k < nr; k++, kept++) {
+        queued[kept] = rest[k];
+        queued_at[kept] = rest_at[k];
+    }
+    return kept;
+}
+
+/* run_array_split with the lanes pick() marks run through second_pick (pick may be NULL) */
+ALWAYS_INLINE void run_array_split_pick(size_t n, const double *x, double *out, const void *args,
+                                        vec_split_fn first, vec_pick_fn pick, vec_fn second_pick,
+                                        vec_fn second, scalar_fn sf)
+{
+    /* queued inputs and their positions (as doubles, exact below 2^53) */
+    double queued[SPLIT_QUEUE + VLEN], queued_at[SPLIT_QUEUE + VLEN];
     size_t nq = 0, i = 0;
     for (; i + VLEN <= n; i += VLEN) {
         vdbl xv = v_load(x + i);
@@ -422,15 +476,8 @@ ALWAYS_INLINE void run_array_split(size_t n, const double *x, double *out, const
         /* queue unconditionally (an empty mask queues nothing): a branch on whether this
          * vector has deferred lanes would be a coin toss for the predictor */
         handle_lanes(i, xv, slow_bits, defer_bits, out, args, sf, queued, queued_at, &nq);
-        if (nq > QUEUE - VLEN) {
-            size_t full = nq - nq % VLEN;
-            run_deferred(full, queued, queued_at, out, args, second, sf);
-            for (size_t k = full; k < nq; k++) {
-                queued[k - full] = queued[k];
-                queued_at[k - full] = queued_at[k];
-            }
-            nq -= full;
-        }
+        if (nq > SPLIT_QUEUE - VLEN)
+            nq = drain_queue(nq, queued, queued_at, out, args, pick, second_pick, second, sf, 0);
     }
     if (i < n) { /* the last n % VLEN elements, padded */
         size_t m = n - i;
@@ -444,7 +491,13 @@ ALWAYS_INLINE void run_array_split(size_t n, const double *x, double *out, const
         handle_lanes(i, xv, v_bits(slow) & valid, v_bits(deferred) & valid, out, args, sf, queued,
                      queued_at, &nq);
     }
-    run_deferred(nq, queued, queued_at, out, args, second, sf);
+    drain_queue(nq, queued, queued_at, out, args, pick, second_pick, second, sf, 1);
+}
+
+ALWAYS_INLINE void run_array_split(size_t n, const double *x, double *out, const void *args,
+                                   vec_split_fn first, vec_fn second, scalar_fn sf)
+{
+    run_array_split_pick(n, x, out, args, first, NULL, NULL, second, sf);
 }
 
 #endif

@@ -151,6 +151,34 @@ ALWAYS_INLINE vdbl pnorm_vec(vdbl x, const void *args, vmsk *slow)
     return pnorm_z_vec(zh, zl, a, slow);
 }
 
+/* pnorm's deferred lanes with Phi near 1, w in (1.5, 3] (not log_p): the common case of a
+ * positive z. 1 - Q needs Q only to ~1e-17 absolute there, which one polynomial gives
+ * without an exponential: Q(zh + zl) = Q(zh) - phi(zh) zl. They run on their own
+ * (run_array_split_pick), so vectors of them skip the general path. */
+ALWAYS_INLINE vdbl pnorm_near_one_w(vdbl x, const struct norm_args *a, vdbl *wl)
+{
+    vdbl zl, zh = norm_z(x, a, &zl);
+    *wl = a->lower_tail ? zl : v_neg(zl);
+    return a->lower_tail ? zh : v_neg(zh);
+}
+
+ALWAYS_INLINE vmsk pnorm_near_one_pick(vdbl x, const void *args)
+{
+    vdbl wl, w = pnorm_near_one_w(x, args, &wl);
+    return v_and(v_lt(v_set(1.5), w), v_le(w, v_set(3)));
+}
+
+ALWAYS_INLINE vdbl pnorm_near_one_vec(vdbl x, const void *args, vmsk *slow)
+{
+    const struct norm_args *a = args;
+    vdbl wl, t = v_sub(pnorm_near_one_w(x, a, &wl), v_set(2.25));
+    vdbl q = v_poly_split(norm_near_one_q, NORM_NEAR_ONE_DEGREE, t);
+    if (!a->standard)
+        q = v_fnma(v_poly_split(norm_near_one_density, NORM_NEAR_ONE_DENSITY_DEGREE, t), wl, q);
+    *slow = v_lt(v_set(1), v_set(0)); /* none */
+    return v_sub(v_set(1), q);
+}
+
 /* Phi(w) - 1/2 = w B(w^2) for |w| <= 1.5, as t_hi + *t_lo: no exponential, and the
  * cancellation in 1/2 + t costs nothing because t carries ~2^-100. (The rounding of w^2 is
  * put back through B1 = (B - B(0))/w^2 instead of B', which is close enough there.) */
@@ -434,7 +462,11 @@ static void ISA_SUFFIX(pnorm_array)(size_t n, const double *x, const double *par
                                     int lower_tail, int log_p, double *out)
 {
     struct norm_args a = norm_args_make(param[0], param[1], lower_tail, log_p);
-    run_array_split(n, x, out, &a, pnorm_body_vec, pnorm_vec, pnorm_one);
+    if (log_p)
+        run_array_split(n, x, out, &a, pnorm_body_vec, pnorm_vec, pnorm_one);
+    else
+        run_array_split_pick(n, x, out, &a, pnorm_body_vec, pnorm_near_one_pick, pnorm_near_one_vec,
+                             pnorm_vec, pnorm_one);
 }
 
 static void ISA_SUFFIX(qnorm_array)(size_t n, const double *x, const double *param,
