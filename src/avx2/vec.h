@@ -9,6 +9,7 @@
 #endif
 
 #include <immintrin.h>
+#include <stdint.h>
 
 #define VLEN 4
 #define ISA_SUFFIX(name) name##_avx2
@@ -129,6 +130,21 @@ static inline int v_compress_store(double *dst, vdbl a, int mask)
     __m256i idx = _mm256_loadu_si256((const __m256i *)perm[mask]);
     _mm256_storeu_pd(dst, _mm256_castps_pd(_mm256_permutevar8x32_ps(_mm256_castpd_ps(a), idx)));
     return __builtin_popcount(mask);
+}
+
+/* base[at[j]] = a[j] for the lanes j set in mask; at holds integral doubles below 2^52.
+ * AVX2 has no scatter: at + 2^52 has the integer in its low bits, then scalar stores. */
+static inline void v_scatter(double *base, vdbl at, vdbl a, int mask)
+{
+    int64_t i[4];
+    double v[4];
+    __m256d shifted = _mm256_add_pd(at, _mm256_set1_pd(0x1p52));
+    _mm256_storeu_si256((__m256i *)i, _mm256_xor_si256(_mm256_castpd_si256(shifted),
+                                                       _mm256_castpd_si256(_mm256_set1_pd(0x1p52))));
+    _mm256_storeu_pd(v, a);
+    for (int j = 0; j < 4; j++)
+        if (mask & (1 << j))
+            base[i[j]] = v[j];
 }
 
 #endif

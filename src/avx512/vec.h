@@ -99,4 +99,11 @@ static inline int v_compress_store(double *dst, vdbl a, int mask)
     return __builtin_popcount(mask);
 }
 
+/* base[at[j]] = a[j] for the lanes j set in mask; at holds integral doubles below 2^53 (one
+ * vscatterqpd) */
+static inline void v_scatter(double *base, vdbl at, vdbl a, int mask)
+{
+    _mm512_mask_i64scatter_pd(base, (__mmask8)mask, _mm512_cvttpd_epi64(at), a, 8);
+}
+
 #endif

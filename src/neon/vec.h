@@ -107,4 +107,14 @@ static inline int v_compress_store(double *dst, vdbl a, int mask)
     return n;
 }
 
+/* base[at[j]] = a[j] for the lanes j set in mask; at holds integral doubles below 2^53 */
+static inline void v_scatter(double *base, vdbl at, vdbl a, int mask)
+{
+    uint64x2_t i = vcvtq_u64_f64(at);
+    if (mask & 1)
+        base[vgetq_lane_u64(i, 0)] = vgetq_lane_f64(a, 0);
+    if (mask & 2)
+        base[vgetq_lane_u64(i, 1)] = vgetq_lane_f64(a, 1);
+}
+
 #endif

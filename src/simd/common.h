@@ -373,11 +373,17 @@ ALWAYS_INLINE void run_deferred(size_t count, double *values, const double *posi
         for (size_t j = m; j < VLEN; j++)
             values[k + j] = values[k]; /* pad with a lane of the same kind (room reserved) */
         vmsk slow;
-        double res[VLEN];
-        v_store(res, second(v_load(values + k), args, &slow));
+        vdbl r = second(v_load(values + k), args, &slow);
         int bits = v_bits(slow);
-        for (size_t j = 0; j < m; j++)
-            out[(long)positions[k + j]] = bits & (1 << j) ? sf(values[k + j], args) : res[j];
+        if (bits) { /* rare */
+            double res[VLEN];
+            v_store(res, r);
+            for (size_t j = 0; j < m; j++)
+                if (bits & (1 << j))
+                    res[j] = sf(values[k + j], args);
+            r = v_load(res);
+        }
+        v_scatter(out, v_load(positions + k), r, m == VLEN ? (int)((1u << VLEN) - 1) : (1 << m) - 1);
     }
 }
 

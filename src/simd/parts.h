@@ -53,6 +53,7 @@
 #define v_lookup4 vh_lookup4
 #define v_gather vh_gather
 #define v_compress_store vh_compress_store
+#define v_scatter vh_scatter
 #include VEC_HALF_H
 #undef vdbl
 #undef vmsk
@@ -91,6 +92,7 @@
 #undef v_lookup4
 #undef v_gather
 #undef v_compress_store
+#undef v_scatter
 
 #ifndef VEC_PARTS /* 4, or 2 where the ISA's vectors are already wide (AVX-512) */
 #define VEC_PARTS 4
@@ -184,6 +186,11 @@ static inline int v_compress_store(double *dst, vdbl x, int mask)
     for (int i = 0; i < VEC_PARTS; i++)
         n += vh_compress_store(dst + n, x.p[i], (mask >> (i * VLEN_HALF)) & ((1 << VLEN_HALF) - 1));
     return n;
+}
+static inline void v_scatter(double *base, vdbl at, vdbl x, int mask)
+{
+    for (int i = 0; i < VEC_PARTS; i++)
+        vh_scatter(base, at.p[i], x.p[i], (mask >> (i * VLEN_HALF)) & ((1 << VLEN_HALF) - 1));
 }
 
 #endif
