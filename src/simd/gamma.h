@@ -32,6 +32,9 @@
 #define GAMMA_P_SHAPE_MIN 0.25
 #define GAMMA_P_SHAPE_MAX 20.0
 #define GAMMA_P_TERMS 100
+/* dgamma without log_p for shapes with 2 shape an integer in [1, 2 GAMMA_D_POWER_MAX] (chi-squared
+ * with integral df, Erlang): y^(shape - 1) by products and one square root, no logarithm */
+#define GAMMA_D_POWER_MAX 64.0
 /* bd0(x, np) by its series in v = (x - np)/(x + np) up to this |v| (as the scalar core) */
 #define BD0_SERIES_MAX 0x1p-4
 
@@ -54,6 +57,10 @@ struct gamma_args {
      * the log of the largest p taken as P's target where P is asked for */
     double wh_centre, wh_slope, q_log_direct_max;
     double shape_1_hi, shape_1_lo;  /* shape + 1 */
+    /* dgamma's power form (power set): d = C y^k sqrt(y)^half e^-y, C = 1/(Gamma(shape) scale),
+     * for y in [power_y_min, power_y_max] */
+    int power, power_k, power_half;
+    double power_c_hi, power_c_lo, power_y_min, power_y_max;
     /* pgamma's series: 1/(shape + n) and, for odd n, 1/((shape + n)(shape + n + 1)), each
      * rounded once (the sum's terms are running products of them) */
     double inv_shape_n[GAMMA_P_TERMS + VLEN], inv_pair_n[GAMMA_P_TERMS + VLEN];
@@ -167,6 +174,60 @@ ALWAYS_INLINE vdbl gamma_bd0(vdbl y, vdbl y_lo, vdbl ly, vdbl ly_lo, const struc
     vdbl L_lo, L = v_two_sum(v_set(a->la_hi), v_neg(ly), &L_lo);
     L_lo = v_add(L_lo, v_sub(v_set(a->la_lo), ly_lo));
     return v_bd0_dd(v_set(a->shape), y, y_lo, L, L_lo, lo);
+}
+
+/* (a + a_lo)(b + b_lo) = hi + *lo */
+ALWAYS_INLINE vdbl v_mul_dd(vdbl a, vdbl a_lo, vdbl b, vdbl b_lo, vdbl *lo)
+{
+    vdbl err, hi = v_two_prod(a, b, &err);
+    *lo = v_fma(a, b_lo, v_fma(a_lo, b, err));
+    return hi;
+}
+
+ALWAYS_INLINE vdbl dgamma_vec(vdbl x, const void *args, vmsk *slow);
+
+/* dgamma's power form (a->power): y^k sqrt(y)^half e^-y C (k = -1 for shape 1/2) in double-double with one rounding
+ * at the end, for the lanes with y in [power_y_min, power_y_max]; the others (rare: tiny,
+ * huge, non-finite or negative x) take dgamma_vec's log form, by their value alone. */
+ALWAYS_INLINE vdbl dgamma_power_vec(vdbl x, const void *args, vmsk *slow)
+{
+    const struct gamma_args *a = args;
+    vdbl y = x, y_lo = v_set(0);
+    if (a->scale != 1)
+        y = v_div_diff_dd(x, v_set(0), v_set(a->scale), v_set(a->inv_scale), &y_lo);
+    vmsk ok = v_and(v_le(v_set(a->power_y_min), y), v_le(y, v_set(a->power_y_max))); /* NaN: no */
+    y = v_sel(ok, y, v_set(1));
+    y_lo = v_sel(ok, y_lo, v_set(0));
+    vdbl p_lo = v_set(0), p = v_set(1);
+    if (a->power_half) { /* sqrt(y + y_lo) = s + (y - s^2 + y_lo)/(2 s) */
+        p = v_sqrt(y);
+        p_lo = v_div(v_add(v_fnma(p, p, y), y_lo), v_add(p, p));
+    }
+    if (a->power_k < 0) { /* shape 1/2: 1/(p + p_lo) = r (1 + (1 - r p - r p_lo)) */
+        vdbl r = v_div(v_set(1), p);
+        p_lo = v_mul(r, v_fnma(r, p_lo, v_fnma(r, p, v_set(1))));
+        p = r;
+    }
+    vdbl b = y, b_lo = y_lo; /* y^(2^j) */
+    for (int k = a->power_k; k > 0; k >>= 1) {
+        if (k & 1)
+            p = v_mul_dd(p, p_lo, b, b_lo, &p_lo);
+        if (k > 1)
+            b = v_mul_dd(b, b_lo, b, b_lo, &b_lo);
+    }
+    vdbl e_lo, e = v_exp_neg_dd(y, y_lo, &e_lo);
+    vdbl pe_lo, pe = v_mul_dd(p, p_lo, e, e_lo, &pe_lo);
+    vdbl d_lo, d = v_mul_dd(pe, pe_lo, v_set(a->power_c_hi), v_set(a->power_c_lo), &d_lo);
+    d = v_add(d, d_lo);
+    /* a result outside the normal range goes to the scalar reference */
+    vmsk normal = v_and(v_le(v_set(DBL_MIN), d), v_le(d, v_set(DBL_MAX)));
+    *slow = v_andnot(normal, ok);
+    if (v_any(v_not(ok))) {
+        vmsk log_slow;
+        d = v_sel(ok, d, dgamma_vec(x, args, &log_slow));
+        *slow = v_or(*slow, v_andnot(ok, log_slow));
+    }
+    return d;
 }
 
 ALWAYS_INLINE vdbl dgamma_vec(vdbl x, const void *args, vmsk *slow)
@@ -886,6 +947,18 @@ static struct gamma_args gamma_args_make(const double *param, int lower_tail, in
         c = dd_sub(dd_sub((dd){la.hi / 2, la.lo / 2}, stirlerr_dd(shape)),
                    (dd){LN_SQRT_2PI_HI, LN_SQRT_2PI_LO});
     a.m_hi = m.hi, a.m_lo = m.lo, a.c_hi = c.hi, a.c_lo = c.lo;
+    if (density && !log_flag && 2 * shape == floor(2 * shape) && 1 <= 2 * shape &&
+        shape <= GAMMA_D_POWER_MAX) {
+        int k; /* C = e^c */
+        dd C = exp_dd_scaled(c, &k);
+        a.power_k = (int)floor(shape - 1); /* -1 for shape 1/2: sqrt(y)/y */
+        a.power_half = 2 * shape != 2 * floor(shape);
+        a.power_c_hi = ldexp(C.hi, k), a.power_c_lo = ldexp(C.lo, k);
+        /* y^(shape - 1) within 2^+-900 (its low part normal), e^-y normal */
+        double m_abs = fmax(fabs(shape - 1), 1);
+        a.power_y_min = exp2(-900 / m_abs), a.power_y_max = fmin(600, exp2(900 / m_abs));
+        a.power = k > -900 && k < 900;
+    }
     if (!density)
         gamma_inverse_tables(shape, a.inv_shape_n, a.inv_pair_n);
     /* The series computes P, the fraction Q. Where P itself is wanted the series serves two
@@ -915,7 +988,10 @@ static void ISA_SUFFIX(dgamma_array)(size_t n, const double *x, const double *pa
 {
     (void)lower_tail;
     const struct gamma_args a = gamma_args_make(param, 1, give_log, 1);
-    run_array(n, x, out, &a, dgamma_vec, dgamma_one);
+    if (a.power)
+        run_array(n, x, out, &a, dgamma_power_vec, dgamma_one);
+    else
+        run_array(n, x, out, &a, dgamma_vec, dgamma_one);
 }
 
 static void ISA_SUFFIX(pgamma_array)(size_t n, const double *x, const double *param,
