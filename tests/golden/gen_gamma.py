@@ -127,6 +127,8 @@ Regions
   large        shape 100 .. 1e6, the same
   huge         shape 1e6 .. 1e10, the same (fewer rows: quadrature)
   half_integer shape k/2, k = 1 .. 400 (the chi-squared link), near the mean
+  power_form   (d only) shape k/2, k = 1 .. 128, near the mean or y 1e-3 .. 600: the
+               vector density's power form
   left_tail    shape 0.5 .. 1e10, lower tail e^-5 .. e^-760 (subnormal, 0)
   right_tail   the same on the right
   log_extreme  log of tails -1e3 .. -1e300: x up to 1e300, x down to 5e-324
@@ -637,6 +639,15 @@ def pts_half_integer(r):
     return a, tail_y(r, a, r.random() < 0.5, 5, 700)
 
 
+def pts_power_form(r):
+    """dgamma's vector power form: 2 shape an integer up to 128, y near the mean or spread
+    over [1e-3, 600] (where the form is taken)"""
+    a = r.randint(1, 128) / 2
+    if r.random() < 0.5:
+        return a, near_mean_y(r, a) if a > 9 else a * math.exp(r.uniform(-3, 1.5))
+    return a, logu(r, 1e-3, 600)
+
+
 def pts_log_extreme(r):
     k = r.randrange(3)
     if k == 0:          # x huge: the upper tail far beyond e^-745
@@ -771,6 +782,7 @@ def gamma_typical(r):
 
 g_reg = regions_for(GAMMA_CLASSES, gamma_place, 'gamma',
                     {'huge': 8, 'left_tail': 24, 'right_tail': 24, 'log_extreme': 24})
+g_reg['d'] += [('power_form', N, d_region(pts_power_form, gamma_place))]
 g_reg['q'] += [('body', N, probs_region('body', gamma_typical)),
                ('near_zero', N, probs_region('near_zero', gamma_typical)),
                ('near_one', N, probs_region('near_one', gamma_typical)),
