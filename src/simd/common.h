@@ -383,7 +383,8 @@ ALWAYS_INLINE void run_deferred(size_t count, double *values, const double *posi
                     res[j] = sf(values[k + j], args);
             r = v_load(res);
         }
-        v_scatter(out, v_load(positions + k), r, m == VLEN ? (int)((1u << VLEN) - 1) : (1 << m) - 1);
+        int lanes = m == VLEN ? (int)((1u << VLEN) - 1) : (1 << m) - 1;
+        v_scatter(out, v_load(positions + k), r, lanes); /* the padding's positions unused */
     }
 }
 
@@ -438,7 +439,8 @@ ALWAYS_INLINE size_t drain_queue(size_t nq, double *queued, double *queued_at, d
     }
     if (nq == 0)
         return 0;
-    double picked[SPLIT_QUEUE + VLEN], picked_at[SPLIT_QUEUE + VLEN], rest[SPLIT_QUEUE + VLEN], rest_at[SPLIT_QUEUE + VLEN];
+    double picked[SPLIT_QUEUE + VLEN], picked_at[SPLIT_QUEUE + VLEN];
+    double rest[SPLIT_QUEUE + VLEN], rest_at[SPLIT_QUEUE + VLEN];
     size_t np = 0, nr = 0;
     for (size_t k = nq; k < nq + VLEN; k++)
         queued[k] = queued[0]; /* defined lanes past the end (room reserved) */

@@ -184,18 +184,38 @@ ALWAYS_INLINE vdbl v_mul_dd(vdbl a, vdbl a_lo, vdbl b, vdbl b_lo, vdbl *lo)
     return hi;
 }
 
-ALWAYS_INLINE vdbl dgamma_vec(vdbl x, const void *args, vmsk *slow);
+ALWAYS_INLINE vdbl dgamma_vec(vdbl x, const void *args, vmsk *slow)
+{
+    const struct gamma_args *a = args;
+    vmsk negative = v_lt(x, v_set(0)); /* -Inf included */
+    vmsk ok;
+    vdbl y_lo, lx, lx_lo, ly, ly_lo, y = gamma_y_logs(x, a, &ok, &y_lo, &lx, &lx_lo, &ly, &ly_lo);
+    vdbl hi, lo;
+    if (a->direct) {
+        hi = gamma_log_direct(y, y_lo, ly, ly_lo, a, &lo);
+    } else {
+        vdbl b_lo, b = gamma_bd0(y, y_lo, ly, ly_lo, a, &b_lo);
+        vdbl e1, s1 = v_two_sum(v_set(a->c_hi), v_neg(b), &e1);
+        vdbl e2, s2 = v_two_sum(s1, v_neg(lx), &e2);
+        hi = s2;
+        lo = v_add(v_add(e1, e2), v_sub(v_set(a->c_lo), v_add(b_lo, lx_lo)));
+    }
+    vdbl r = v_density_from_log(hi, lo, a->log_flag, &ok);
+    *slow = v_not(v_or(negative, ok));
+    return v_sel(negative, v_set(a->log_flag ? -INFINITY : 0), r);
+}
 
-/* dgamma's power form (a->power): y^k sqrt(y)^half e^-y C (k = -1 for shape 1/2) in double-double with one rounding
- * at the end, for the lanes with y in [power_y_min, power_y_max]; the others (rare: tiny,
- * huge, non-finite or negative x) take dgamma_vec's log form, by their value alone. */
+/* dgamma's power form (a->power): y^k sqrt(y)^half e^-y C (k = -1 for shape 1/2) in
+ * double-double with one rounding at the end, for the lanes with y in [power_y_min,
+ * power_y_max]; the others (rare: tiny, huge, non-finite or negative x) take dgamma_vec's
+ * log form, by their value alone. */
 ALWAYS_INLINE vdbl dgamma_power_vec(vdbl x, const void *args, vmsk *slow)
 {
     const struct gamma_args *a = args;
     vdbl y = x, y_lo = v_set(0);
     if (a->scale != 1)
         y = v_div_diff_dd(x, v_set(0), v_set(a->scale), v_set(a->inv_scale), &y_lo);
-    vmsk ok = v_and(v_le(v_set(a->power_y_min), y), v_le(y, v_set(a->power_y_max))); /* NaN: no */
+    vmsk ok = v_and(v_le(v_set(a->power_y_min), y), v_le(y, v_set(a->power_y_max))); /* NaN: not */
     y = v_sel(ok, y, v_set(1));
     y_lo = v_sel(ok, y_lo, v_set(0));
     vdbl p_lo = v_set(0), p = v_set(1);
@@ -229,28 +249,6 @@ ALWAYS_INLINE vdbl dgamma_power_vec(vdbl x, const void *args, vmsk *slow)
     }
     return d;
 }
-
-ALWAYS_INLINE vdbl dgamma_vec(vdbl x, const void *args, vmsk *slow)
-{
-    const struct gamma_args *a = args;
-    vmsk negative = v_lt(x, v_set(0)); /* -Inf included */
-    vmsk ok;
-    vdbl y_lo, lx, lx_lo, ly, ly_lo, y = gamma_y_logs(x, a, &ok, &y_lo, &lx, &lx_lo, &ly, &ly_lo);
-    vdbl hi, lo;
-    if (a->direct) {
-        hi = gamma_log_direct(y, y_lo, ly, ly_lo, a, &lo);
-    } else {
-        vdbl b_lo, b = gamma_bd0(y, y_lo, ly, ly_lo, a, &b_lo);
-        vdbl e1, s1 = v_two_sum(v_set(a->c_hi), v_neg(b), &e1);
-        vdbl e2, s2 = v_two_sum(s1, v_neg(lx), &e2);
-        hi = s2;
-        lo = v_add(v_add(e1, e2), v_sub(v_set(a->c_lo), v_add(b_lo, lx_lo)));
-    }
-    vdbl r = v_density_from_log(hi, lo, a->log_flag, &ok);
-    *slow = v_not(v_or(negative, ok));
-    return v_sel(negative, v_set(a->log_flag ? -INFINITY : 0), r);
-}
-
 
 /* pgamma's value from l + l_lo, the log of the tail computed (lanes of `upper`: Q, else P),
  * in the wanted form; P + Q = 1 is used only where the computed tail is at most ~0.63
