@@ -89,9 +89,10 @@ for _name, _family, _kind, _params, _defaults in _vdist.functions:
 
 def _positive(*values):
     """True when every value is a scalar > 0, else the elementwise mask of v > 0 for all."""
-    if all(isinstance(v, _SCALAR) and v > 0 for v in values):
-        return True
-    return functools.reduce(np.logical_and, [np.greater(v, 0) for v in values])
+    for v in values:  # a plain loop: this runs on every call
+        if not (isinstance(v, _SCALAR) and v > 0):
+            return functools.reduce(np.logical_and, [np.greater(v, 0) for v in values])
+    return True
 
 
 def _log_positive(v):
@@ -170,7 +171,7 @@ class Distribution:
 
     def _evaluate(self, kind, x, args, kwds, lower_tail, log):
         # lists become arrays (the mappings do arithmetic on the parameters)
-        if any(isinstance(a, (list, tuple)) for a in (*args, *kwds.values())):
+        if (args or kwds) and any(isinstance(a, (list, tuple)) for a in (*args, *kwds.values())):
             args = [np.asarray(a) if isinstance(a, (list, tuple)) else a for a in args]
             kwds = {k: np.asarray(a) if isinstance(a, (list, tuple)) else a
                     for k, a in kwds.items()}
