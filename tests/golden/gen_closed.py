@@ -116,7 +116,7 @@ Regions
             scale_range
   lnorm     body tail near_zero huge_x body left_tail right_tail  body near_zero near_one
             locscale log_extreme       near_zero huge_x locscale  log_extreme locscale
-                                       log_extreme
+                                       log_extreme                sdlog_to_1
   logis     body tail subnormal        body left_tail right_tail  body near_half near_zero
             far_tail locscale          subnormal far_tail         near_one log_extreme
                                        locscale                   locscale
@@ -148,6 +148,8 @@ Regions
   locscale     location far from 0 (x - location, log x - meanlog cancel),
                x within ulps of it, tiny and huge scales, narrow intervals
   scale_range  exp: scale 1e-300 .. 1e300 (q: from 1e-320)
+  sdlog_to_1   qlnorm: p 0.02 .. 0.98, meanlog -5 .. 5, sdlog 0.5 .. 1 (the vector
+               quantile's plain-z range), four times the usual count
   shape_range  weibull: shape 1e-6 .. 0.1 and 10 .. 1e12
   integral_shape  weibull: shapes 1-4 (the SIMD kernels' exact-product paths), hazard
                e^-30 .. e^6.5
@@ -1295,7 +1297,10 @@ family(
               ('near_zero', N, probs('near_zero')),
               ('near_one', N, probs('near_one')),
               ('log_extreme', LOG_ONLY, probs('log_extreme', lnorm_tiny_sdlog)),
-              ('locscale', N, probs_any(lnorm_extreme))],
+              ('locscale', N, probs_any(lnorm_extreme)),
+              # the vector quantile's plain-z range (sdlog up to 1), densely
+              ('sdlog_to_1', 4 * N, probs('body', lambda r: (r.uniform(-5, 5),
+                                                            r.uniform(0.5, 1))))],
     })
 
 
