@@ -36,6 +36,14 @@ ALWAYS_INLINE vdbl v_two_prod(vdbl a, vdbl b, vdbl *err)
     return p;
 }
 
+/* (a + a_lo)(b + b_lo) = hi + *lo, dropping a_lo b_lo */
+ALWAYS_INLINE vdbl v_mul_dd(vdbl a, vdbl a_lo, vdbl b, vdbl b_lo, vdbl *lo)
+{
+    vdbl err, hi = v_two_prod(a, b, &err);
+    *lo = v_fma(a, b_lo, v_fma(a_lo, b, err));
+    return hi;
+}
+
 /* c[0] + c[1] t + ... + c[degree] t^degree as E(t^2) + t O(t^2), E and O by Horner: two
  * independent chains of half the length (for |t| well below 1 it rounds about as well as
  * plain Horner). */
@@ -217,16 +225,13 @@ ALWAYS_INLINE vdbl v_log_full_dd(vdbl x, vdbl *lo)
     /* v = 2/5 + s2 U, w = 2/3 + s2 v, each as a double-double */
     vdbl v = v_add(v_set(0x1.999999999999ap-2), u);
     vdbl v_lo = v_add(v_add(v_sub(v_set(0x1.999999999999ap-2), v), u), v_set(-0x1.999999999999ap-56));
-    vdbl sv_lo, sv = v_two_prod(s2, v, &sv_lo);
-    sv_lo = v_fma(s2, v_lo, v_fma(s2_lo, v, sv_lo));
+    vdbl sv_lo, sv = v_mul_dd(s2, s2_lo, v, v_lo, &sv_lo);
     vdbl w = v_add(v_set(0x1.5555555555555p-1), sv);
     vdbl w_lo = v_add(v_add(v_sub(v_set(0x1.5555555555555p-1), w), sv),
                       v_add(sv_lo, v_set(0x1.5555555555555p-55)));
     /* s^3 w */
-    vdbl s3_lo, s3 = v_two_prod(s, s2, &s3_lo);
-    s3_lo = v_fma(s, s2_lo, v_fma(s_lo, s2, s3_lo));
-    vdbl t_lo, t = v_two_prod(s3, w, &t_lo);
-    t_lo = v_fma(s3, w_lo, v_fma(s3_lo, w, t_lo));
+    vdbl s3_lo, s3 = v_mul_dd(s, s_lo, s2, s2_lo, &s3_lo);
+    vdbl t_lo, t = v_mul_dd(s3, s3_lo, w, w_lo, &t_lo);
     /* log m = 2s + t; + e ln 2 (e LN2_HI exact) */
     vdbl lm_err, lm = v_two_sum(v_add(s, s), t, &lm_err);
     vdbl lm_lo = v_add(lm_err, v_fma(v_set(2), s_lo, t_lo));

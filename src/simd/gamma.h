@@ -176,14 +176,6 @@ ALWAYS_INLINE vdbl gamma_bd0(vdbl y, vdbl y_lo, vdbl ly, vdbl ly_lo, const struc
     return v_bd0_dd(v_set(a->shape), y, y_lo, L, L_lo, lo);
 }
 
-/* (a + a_lo)(b + b_lo) = hi + *lo */
-ALWAYS_INLINE vdbl v_mul_dd(vdbl a, vdbl a_lo, vdbl b, vdbl b_lo, vdbl *lo)
-{
-    vdbl err, hi = v_two_prod(a, b, &err);
-    *lo = v_fma(a, b_lo, v_fma(a_lo, b, err));
-    return hi;
-}
-
 ALWAYS_INLINE vdbl dgamma_vec(vdbl x, const void *args, vmsk *slow)
 {
     const struct gamma_args *a = args;
