@@ -425,6 +425,18 @@ typedef vmsk (*vec_pick_fn)(vdbl x, const void *args);
 
 enum { SPLIT_QUEUE = 32 * VLEN }; /* queued lanes, + VLEN of room in each buffer */
 
+/* Copies values[from..to) and their positions to the queue's front part at `kept` (in place
+ * too: kept <= from); returns the new count. */
+ALWAYS_INLINE size_t requeue(double *queued, double *queued_at, size_t kept, const double *values,
+                             const double *positions, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++, kept++) {
+        queued[kept] = values[k];
+        queued_at[kept] = positions[k];
+    }
+    return kept;
+}
+
 /* Runs the nq queued lanes and returns how many stay queued (moved to the front): unless
  * final, only whole vectors run. With pick, the lanes it marks run through second_pick and
  * the rest through second, each kind in its own packed vectors. */
@@ -432,15 +444,10 @@ ALWAYS_INLINE size_t drain_queue(size_t nq, double *queued, double *queued_at, d
                                  const void *args, vec_pick_fn pick, vec_fn second_pick,
                                  vec_fn second, scalar_fn sf, int final)
 {
-    size_t kept = 0;
     if (!pick) {
         size_t run = final ? nq : nq - nq % VLEN;
         run_deferred(run, queued, queued_at, out, args, second, sf);
-        for (size_t k = run; k < nq; k++, kept++) {
-            queued[kept] = queued[k];
-            queued_at[kept] = queued_at[k];
-        }
-        return kept;
+        return requeue(queued, queued_at, 0, queued, queued_at, run, nq);
     }
     if (nq == 0)
         return 0;
@@ -461,15 +468,8 @@ ALWAYS_INLINE size_t drain_queue(size_t nq, double *queued, double *queued_at, d
     size_t run_p = final ? np : np - np % VLEN, run_r = final ? nr : nr - nr % VLEN;
     run_deferred(run_p, picked, picked_at, out, args, second_pick, sf);
     run_deferred(run_r, rest, rest_at, out, args, second, sf);
-    for (size_t k = run_p; k < np; k++, kept++) {
-        queued[kept] = picked[k];
-        queued_at[kept] = picked_at[k];
-    }
-    for (size_t k = run_r; k < nr; k++, kept++) {
-        queued[kept] = rest[k];
-        queued_at[kept] = rest_at[k];
-    }
-    return kept;
+    size_t kept = requeue(queued, queued_at, 0, picked, picked_at, run_p, np);
+    return requeue(queued, queued_at, kept, rest, rest_at, run_r, nr);
 }
 
 /* run_array_split with the lanes pick() marks run through second_pick (pick may be NULL) */
