@@ -124,10 +124,7 @@ ALWAYS_INLINE vdbl plnorm_tail_vec(vdbl x, const void *args, vmsk *slow)
  * leaves the normal range */
 ALWAYS_INLINE vdbl qlnorm_finish(vdbl z, vdbl z_lo, const struct lnorm_args *a, vmsk *slow)
 {
-    if (!a->n.lower_tail) {
-        z = v_neg(z);
-        z_lo = v_neg(z_lo);
-    }
+    z = norm_tail_w(z, z_lo, &a->n, &z_lo);
     vdbl y = z, y_lo = z_lo; /* meanlog 0, sdlog 1: the sums below are exact, the same bits */
     if (!a->unit) {
         vdbl sigma = v_set(a->n.sigma);

@@ -37,6 +37,14 @@ ALWAYS_INLINE vdbl norm_z(vdbl x, const struct norm_args *a, vdbl *zl)
     return v_div_diff_dd(x, v_set(a->mu), v_set(a->sigma), v_set(a->inv_sigma), zl);
 }
 
+/* w = z for the lower tail, -z for the upper (both parts): the tail asked for is Phi(w), and
+ * a quantile w of the lower tail is the asked one's z */
+ALWAYS_INLINE vdbl norm_tail_w(vdbl zh, vdbl zl, const struct norm_args *a, vdbl *wl)
+{
+    *wl = a->lower_tail ? zl : v_neg(zl);
+    return a->lower_tail ? zh : v_neg(zh);
+}
+
 /* R(x) = Q(x) exp(x^2/2) = hi + *lo, x >= 0: the unit pieces by table lookup, the far
  * piece only when some lane needs it. As in the scalar reference the constant term is a
  * double-double and the last step c0 + t P1(t) is exact. */
@@ -114,10 +122,7 @@ ALWAYS_INLINE vdbl dnorm_vec_standard(vdbl x, const void *args, vmsk *slow)
  * for lnorm, whose z comes from a double-double log x (a->standard must be 0 there). */
 ALWAYS_INLINE vdbl pnorm_z_vec(vdbl zh, vdbl zl, const struct norm_args *a, vmsk *slow)
 {
-    if (!a->lower_tail) {
-        zh = v_neg(zh);
-        zl = v_neg(zl);
-    }
+    zh = norm_tail_w(zh, zl, a, &zl);
     /* Phi(w), w = zh + zl: for w <= 0 it is Q(-w), else 1 - Q(w) */
     vmsk neg = v_le(zh, v_set(0));
     vdbl xh = v_abs(zh), xl = v_sel(neg, v_neg(zl), zl);
@@ -158,8 +163,7 @@ ALWAYS_INLINE vdbl pnorm_vec(vdbl x, const void *args, vmsk *slow)
 ALWAYS_INLINE vdbl pnorm_near_one_w(vdbl x, const struct norm_args *a, vdbl *wl)
 {
     vdbl zl, zh = norm_z(x, a, &zl);
-    *wl = a->lower_tail ? zl : v_neg(zl);
-    return a->lower_tail ? zh : v_neg(zh);
+    return norm_tail_w(zh, zl, a, wl);
 }
 
 ALWAYS_INLINE vmsk pnorm_near_one_pick(vdbl x, const void *args)
@@ -201,10 +205,7 @@ ALWAYS_INLINE vdbl v_norm_body_dd(vdbl w, vdbl *t_lo)
 ALWAYS_INLINE vdbl pnorm_body_z_vec(vdbl zh, vdbl zl, const struct norm_args *a, vmsk *deferred,
                                     vmsk *slow)
 {
-    if (!a->lower_tail) {
-        zh = v_neg(zh);
-        zl = v_neg(zl);
-    }
+    zh = norm_tail_w(zh, zl, a, &zl);
     /* NaN: deferred. With log_p, Phi near 1 goes to log1p(-Q) instead: there log Phi is
      * small and would magnify the body's last-bit errors */
     vmsk body = a->log_flag ? v_and(v_le(v_set(-NORM_BODY_MAX), zh), v_le(zh, v_set(NORM_BODY_LOG_MAX)))
@@ -332,10 +333,7 @@ ALWAYS_INLINE vdbl v_upper_quantile(vdbl s_hi, vdbl s_lo, vdbl *lo, const int pr
  * cancel part of sigma z) */
 ALWAYS_INLINE vdbl qnorm_finish(vdbl z, vdbl z_lo, const struct norm_args *a)
 {
-    if (!a->lower_tail) {
-        z = v_neg(z);
-        z_lo = v_neg(z_lo);
-    }
+    z = norm_tail_w(z, z_lo, a, &z_lo);
     if (a->standard) /* (+0 for a zero quantile, as mu + sigma z) */
         return v_add(z, v_add(z_lo, v_set(0)));
     vdbl offset;
