@@ -632,10 +632,15 @@ def pts_tail(shape_gen, right, lmin, lmax):
     return g
 
 
+def body_y(r, a):
+    """y in the body of shape a: near the mean, or over e^-3 .. e^1.5 of a for small a"""
+    return near_mean_y(r, a) if a > 9 else a * math.exp(r.uniform(-3, 1.5))
+
+
 def pts_half_integer(r):
     a = r.randint(1, 400) / 2
     if r.random() < 0.5:
-        return a, near_mean_y(r, a) if a > 9 else a * math.exp(r.uniform(-3, 1.5))
+        return a, body_y(r, a)
     return a, tail_y(r, a, r.random() < 0.5, 5, 700)
 
 
@@ -644,7 +649,7 @@ def pts_power_form(r):
     over [1e-3, 600] (where the form is taken)"""
     a = r.randint(1, 128) / 2
     if r.random() < 0.5:
-        return a, near_mean_y(r, a) if a > 9 else a * math.exp(r.uniform(-3, 1.5))
+        return a, body_y(r, a)
     return a, logu(r, 1e-3, 600)
 
 
