@@ -320,6 +320,7 @@ static const double norm_param_sets[][VD_MAX_PARAMS] = {
     {0, 1}, {0.5, 2}, {-3, 0.25}, {1e10, 1e-3}, {-1e5, 1e5}, {0, 1e-290}, {1e300, 1e290},
     {3, 0x1p-1000}, {0, 0x1p1000}, {NAN, 1}, {0, NAN}, {0, -1}, {0, 0}, {1, 0}, {INFINITY, 1},
     {-INFINITY, 1}, {0, INFINITY}, {2, DBL_TRUE_MIN}, {3, 2},
+    {700, 1}, /* qlnorm: some quantiles overflow, the rest not (the clamped path) */
 };
 
 /* Where libRmath is accurate, and its special cases: point masses, invalid and infinite

@@ -22,7 +22,11 @@ struct lnorm_args {
     struct norm_args n; /* mu = meanlog, sigma = sdlog; n.standard is 0 (z has a low part) */
     int unit;           /* meanlog == 0 and sdlog == 1: z = log x */
     double log_hi, log_lo; /* dlnorm: log(sdlog sqrt(2 pi)) as a double-double */
+    int q_in_range; /* qlnorm: meanlog + sdlog z in [-707, 709] for every |z| <= LNORM_Q_Z_MAX */
 };
+
+/* |z| of the quantiles the vector stages take: P >= DBL_MIN, or log P >= -729 */
+#define LNORM_Q_Z_MAX 38.5
 
 /* z = (log x - meanlog) / sdlog = zh + *zl for x > 0 finite; from the vector layer's log
  * (~2^-55 absolute) where the caller allows it (cheap), else from v_log_full_dd */
@@ -121,7 +125,8 @@ ALWAYS_INLINE vdbl plnorm_tail_vec(vdbl x, const void *args, vmsk *slow)
 }
 
 /* exp(meanlog + sdlog z) for the lower-tail quantile z = z + z_lo; marks lanes whose result
- * leaves the normal range */
+ * leaves the normal range (none when the parameters keep it in: a uniform branch that
+ * spares the common case the clamp) */
 ALWAYS_INLINE vdbl qlnorm_finish(vdbl z, vdbl z_lo, const struct lnorm_args *a, vmsk *slow)
 {
     z = norm_tail_w(z, z_lo, &a->n, &z_lo);
@@ -133,8 +138,12 @@ ALWAYS_INLINE vdbl qlnorm_finish(vdbl z, vdbl z_lo, const struct lnorm_args *a, 
         y = v_two_sum(v_set(a->n.mu), p, &err);
         y_lo = v_add(err, v_fma(sigma, z_lo, p_lo));
     }
-    vdbl yc = v_min(v_max(y, v_set(-707)), v_set(709));
-    *slow = v_not(v_eq(yc, y));
+    vdbl yc = y;
+    *slow = v_lt(v_set(1), v_set(0)); /* none */
+    if (!a->q_in_range) {
+        yc = v_min(v_max(y, v_set(-707)), v_set(709));
+        *slow = v_not(v_eq(yc, y));
+    }
     vdbl e_lo, e = v_exp_dd(yc, &e_lo);
     return v_add(e, v_fma(e, y_lo, e_lo));
 }
@@ -162,11 +171,12 @@ ALWAYS_INLINE vdbl qlnorm_central_vec_impl(vdbl p, const struct lnorm_args *a, v
                                            vmsk *slow, const int precise)
 {
     vdbl z_lo, z = qnorm_central_z_vec(p, &a->n, deferred, slow, &z_lo, precise);
-    if (!v_any(v_not(v_or(*deferred, *slow)))) /* no central lane: no exp to take */
+    if (v_bits(v_or(*deferred, *slow)) == (int)((1u << VLEN) - 1)) /* no central lane: no exp */
         return z;
     vmsk finish_slow;
     vdbl r = qlnorm_finish(z, z_lo, a, &finish_slow);
-    *slow = v_or(*slow, v_andnot(*deferred, finish_slow));
+    if (!a->q_in_range)
+        *slow = v_or(*slow, v_andnot(*deferred, finish_slow));
     return r;
 }
 
@@ -210,7 +220,8 @@ VD_SCALAR_LANES2(lnorm, struct norm_args, mu, sigma)
 static struct lnorm_args lnorm_args_make(const double *param, int lower_tail, int log_flag)
 {
     struct lnorm_args a = {norm_args_make(param[0], param[1], lower_tail, log_flag),
-                           param[0] == 0 && param[1] == 1, 0, 0};
+                           param[0] == 0 && param[1] == 1, 0, 0,
+                           fabs(param[0]) + param[1] * LNORM_Q_Z_MAX <= 707};
     a.n.standard = 0;
     return a;
 }

@@ -359,8 +359,10 @@ ALWAYS_INLINE vdbl qnorm_central_z_vec(vdbl p, const struct norm_args *a, vmsk *
         central = v_le(v_abs(q), v_set(AS241_SPLIT));
         if (v_any(central))
             z = v_central_quantile(q, q_lo, &z_lo, precise);
-        vdbl P = v_min(p, v_sub(v_set(1), p)); /* the smaller tail (NaN stays NaN) */
-        tail = v_andnot(central, v_and(v_le(v_set(DBL_MIN), P), v_lt(P, v_set(0.5))));
+        /* the smaller tail: below 0.075 off the central region, negative for p outside
+         * [0, 1], NaN for NaN p (1 - p is NaN too, whichever operand v_min returns) */
+        vdbl P = v_min(p, v_sub(v_set(1), p));
+        tail = v_andnot(central, v_le(v_set(DBL_MIN), P));
     } else {
         vmsk lower = v_lt(p, v_set(LOG_0_075)), upper = v_gt(p, v_set(LOG_0_925));
         central = v_not(v_or(v_or(lower, upper), v_not(v_le(p, v_set(0))))); /* NaN: not central */
