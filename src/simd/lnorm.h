@@ -166,11 +166,12 @@ ALWAYS_INLINE vdbl qlnorm_refine_tail(vdbl z, vdbl *z_lo, vdbl s, vdbl s_lo)
 }
 
 /* precise (a compile-time constant): z to ~1e-17 of |z|, as larger sdlog needs; without,
- * qnorm's cheaper z (its rational's own roundings stay in z) */
+ * the wide central region's z (up to sdlog 1: |p - 1/2| <= 0.475, two thirds fewer tail
+ * lanes; its rational's roundings stay in z, but small where |z| is large) */
 ALWAYS_INLINE vdbl qlnorm_central_vec_impl(vdbl p, const struct lnorm_args *a, vmsk *deferred,
                                            vmsk *slow, const int precise)
 {
-    vdbl z_lo, z = qnorm_central_z_vec(p, &a->n, deferred, slow, &z_lo, precise);
+    vdbl z_lo, z = qnorm_central_z_vec(p, &a->n, deferred, slow, &z_lo, precise ? Z_PRECISE : Z_WIDE);
     if (v_bits(v_or(*deferred, *slow)) == (int)((1u << VLEN) - 1)) /* no central lane: no exp */
         return z;
     vmsk finish_slow;

@@ -239,10 +239,17 @@ ALWAYS_INLINE vdbl pnorm_body_vec(vdbl x, const void *args, vmsk *deferred, vmsk
  * The scalar reference takes a Newton step on the accurate distribution function; here the
  * fits are accurate enough on their own (<= 2 ULP measured), at a fraction of the cost. */
 
+/* N(t)/D(t), N and D of their own degrees */
+ALWAYS_INLINE vdbl v_rational_parts(const double *num, int num_degree, const double *den,
+                                    int den_degree, vdbl t)
+{
+    return v_div(v_poly_split(num, num_degree, t), v_poly_split(den, den_degree, t));
+}
+
 /* N(t)/D(t) */
 ALWAYS_INLINE vdbl v_rational(const double *num, const double *den, int degree, vdbl t)
 {
-    return v_div(v_poly_split(num, degree, t), v_poly_split(den, degree, t));
+    return v_rational_parts(num, degree, den, degree, t);
 }
 
 /* c (1 + h) + extra = hi + *lo for c = a (k_hi + k_lo), with a k_hi exact: the rounding left
@@ -299,6 +306,20 @@ ALWAYS_INLINE vdbl v_central_quantile(vdbl q, vdbl q_lo, vdbl *lo, const int pre
     return v_scaled_correction(q, SQRT_2PI_HI, SQRT_2PI_LO, h, v_fma(q_lo_g, h, q_lo_g), lo);
 }
 
+/* The same for |q| <= 0.475 (qlnorm up to sdlog 1: fewer lanes for the tail stage, whose
+ * log, square root and divisions cost twice the central ones): q K (1 + h) with
+ * h = t N1(t)/D(t), t = 0.475^2 - q^2 (q_lo's share included), K = K_HI + K_LO. h vanishes at
+ * the edge, where z is largest, so its rounding shows most where z is small and the exp
+ * (meanlog + sdlog z) feels it only times sdlog |z|. */
+ALWAYS_INLINE vdbl v_central_quantile_wide(vdbl q, vdbl q_lo, vdbl *lo)
+{
+    vdbl t = v_fnma(v_add(q, q), q_lo, v_fnma(q, q, v_set(NORM_Q_WIDE_TOP)));
+    vdbl h = v_mul(t, v_rational_parts(norm_q_wide_n1, NORM_Q_WIDE_DEGREE - 1, norm_q_wide_den,
+                                       NORM_Q_WIDE_DEGREE, t));
+    vdbl q_lo_k = v_mul(q_lo, v_set(NORM_Q_WIDE_K_HI));
+    return v_scaled_correction(q, NORM_Q_WIDE_K_HI, NORM_Q_WIDE_K_LO, h, v_fma(q_lo_k, h, q_lo_k), lo);
+}
+
 /* w > 0 with Q(w) = exp(-s), s = s_hi + s_lo in [1.6^2, 27^2]: r sqrt(2) (1 + h(r - shift))
  * with r = sqrt(s); the roundings of s and of the square root go back in through r_lo. */
 ALWAYS_INLINE vdbl v_upper_quantile(vdbl s_hi, vdbl s_lo, vdbl *lo, const int precise)
@@ -326,6 +347,8 @@ ALWAYS_INLINE vdbl v_upper_quantile(vdbl s_hi, vdbl s_lo, vdbl *lo, const int pr
 
 #define LOG_0_075 -2.5902671654458267
 #define LOG_0_925 -0.07796154146971186
+#define LOG_0_025 -3.6888794541139363
+#define LOG_0_975 -0.025317807984289876
 #define LOG_0_25 -1.3862943611198906
 #define LOG_0_75 -0.2876820724517809
 
@@ -342,29 +365,36 @@ ALWAYS_INLINE vdbl qnorm_finish(vdbl z, vdbl z_lo, const struct norm_args *a)
 
 #define LOG_P_MIN -729.0 /* the far fit ends at r = sqrt(-log P) = 27 */
 
+/* How qnorm_central_z_vec forms z: qnorm's plain rational; its last steps in double-double
+ * (z good to ~1e-17, as lnorm needs for large sdlog: exp multiplies z's error by sdlog); or
+ * the wide central region (v_central_quantile_wide, lnorm up to sdlog 1). */
+enum { Z_PLAIN, Z_PRECISE, Z_WIDE };
+
 /* First stage: the central region, z = hi + *z_lo_out of the lower tail (qnorm_finish applies
  * the tail and mu + sigma z; lnorm takes z as it is). Tail lanes are deferred to
  * qnorm_tail_vec (run on packed vectors of tail lanes); p outside (0, 1) and the extreme
- * tails go to the scalar reference. precise (a compile-time constant; qnorm passes 0) makes z
- * good to ~1e-17 for lnorm, whose exp multiplies z's error by sdlog. */
+ * tails go to the scalar reference. form (a compile-time constant) is one of the above. */
 ALWAYS_INLINE vdbl qnorm_central_z_vec(vdbl p, const struct norm_args *a, vmsk *deferred,
-                                       vmsk *slow, vdbl *z_lo_out, const int precise)
+                                       vmsk *slow, vdbl *z_lo_out, const int form)
 {
+    const int wide = form == Z_WIDE, precise = form == Z_PRECISE;
     vmsk central, tail;
     vdbl z = v_set(0), z_lo = v_set(0);
     if (!a->log_flag) {
         /* p - 1/2 exactly, by an ordered sum: for p <= 1/2 the pair is ordered, above it
          * the difference is exact (Sterbenz) and the error term 0 */
         vdbl q_lo, q = v_fast_two_sum(v_set(-0.5), p, &q_lo);
-        central = v_le(v_abs(q), v_set(AS241_SPLIT));
+        central = v_le(v_abs(q), v_set(wide ? NORM_Q_WIDE_SPLIT : AS241_SPLIT));
         if (v_any(central))
-            z = v_central_quantile(q, q_lo, &z_lo, precise);
+            z = wide ? v_central_quantile_wide(q, q_lo, &z_lo)
+                     : v_central_quantile(q, q_lo, &z_lo, precise);
         /* the smaller tail: below 0.075 off the central region, negative for p outside
          * [0, 1], NaN for NaN p (1 - p is NaN too, whichever operand v_min returns) */
         vdbl P = v_min(p, v_sub(v_set(1), p));
         tail = v_andnot(central, v_le(v_set(DBL_MIN), P));
     } else {
-        vmsk lower = v_lt(p, v_set(LOG_0_075)), upper = v_gt(p, v_set(LOG_0_925));
+        vmsk lower = v_lt(p, v_set(wide ? LOG_0_025 : LOG_0_075));
+        vmsk upper = v_gt(p, v_set(wide ? LOG_0_975 : LOG_0_925));
         central = v_not(v_or(v_or(lower, upper), v_not(v_le(p, v_set(0))))); /* NaN: not central */
         if (v_any(central)) {
             /* q = exp(p) - 1/2 as a double-double: expm1(p + ln 2)/2 for exp(p) in
@@ -379,7 +409,8 @@ ALWAYS_INLINE vdbl qnorm_central_z_vec(vdbl p, const struct norm_args *a, vmsk *
             vdbl mid_lo = v_mul(v_set(0.5), v_fma(t_err, v_add(v_set(1), e), e_lo));
             vdbl q = v_sel(middle, v_mul(v_set(0.5), e), half);
             vdbl q_lo = v_sel(middle, mid_lo, v_add(half_lo, e_lo));
-            z = v_central_quantile(q, q_lo, &z_lo, precise);
+            z = wide ? v_central_quantile_wide(q, q_lo, &z_lo)
+                     : v_central_quantile(q, q_lo, &z_lo, precise);
         }
         /* upper: P = 1 - exp(p) >= -p (1 + p/2) must be a normal double */
         tail = v_or(v_and(lower, v_le(v_set(LOG_P_MIN), p)), v_and(upper, v_le(p, v_set(-2 * DBL_MIN))));
@@ -393,7 +424,7 @@ ALWAYS_INLINE vdbl qnorm_central_z_vec(vdbl p, const struct norm_args *a, vmsk *
 ALWAYS_INLINE vdbl qnorm_central_vec(vdbl p, const void *args, vmsk *deferred, vmsk *slow)
 {
     const struct norm_args *a = args;
-    vdbl z_lo, z = qnorm_central_z_vec(p, a, deferred, slow, &z_lo, 0);
+    vdbl z_lo, z = qnorm_central_z_vec(p, a, deferred, slow, &z_lo, Z_PLAIN);
     return qnorm_finish(z, z_lo, a);
 }
 
