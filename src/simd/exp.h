@@ -121,6 +121,16 @@ ALWAYS_INLINE vdbl pexp_vec(vdbl x, const void *args, vmsk *slow)
     return v_sel(nonpositive, dt_0, r);
 }
 
+/* The upper tail's log for a power-of-2 scale (1/scale exact): -(x/scale) is -x times
+ * 1/scale with the quotient's own rounding; x <= 0 gives log 1 = 0, NaN stays NaN and +Inf
+ * gives -Inf, so no lane needs the scalar reference. */
+ALWAYS_INLINE vdbl pexp_upper_log_exact_vec(vdbl x, const void *args, vmsk *slow)
+{
+    const struct exp_args *a = args;
+    *slow = v_lt(v_set(1), v_set(0)); /* none */
+    return v_sel(v_le(x, v_set(0)), v_set(0), v_mul(x, v_set(-a->inv_scale)));
+}
+
 /* scale (T + T_lo) with one rounding of the product */
 ALWAYS_INLINE vdbl exp_scaled(vdbl T, vdbl T_lo, const struct exp_args *a)
 {
@@ -183,7 +193,10 @@ static void ISA_SUFFIX(pexp_array)(size_t n, const double *x, const double *para
                                    int lower_tail, int log_p, double *out)
 {
     struct exp_args a = exp_args_make(param[0], lower_tail, log_p);
-    run_array(n, x, out, &a, pexp_vec, pexp_one);
+    if (!lower_tail && log_p && a.inv_lo == 0)
+        run_array(n, x, out, &a, pexp_upper_log_exact_vec, pexp_one);
+    else
+        run_array(n, x, out, &a, pexp_vec, pexp_one);
 }
 
 static void ISA_SUFFIX(qexp_array)(size_t n, const double *x, const double *param,
