@@ -252,7 +252,8 @@ WIDE_DEGREE = 10
 
 
 def emit_wide_central(out):
-    """The SIMD qlnorm's central region up to |q| = 0.475 (p in [0.025, 0.975]): h = N/D in
+    """The SIMD qlnorm's central region up to |q| = 0.475 (p in [0.025, 0.975]; qnorm's lanes
+    with P in [0.025, 0.075) take it too, in a second stage of their own): h = N/D in
     t = 0.475^2 - q^2 fitted as above, then rewritten as
         Phi^-1(1/2 + q) = q (K_hi (1 + t N1(t)/D(t)) + K_lo),  K = sqrt(2 pi) (1 + h(0)),
     N1 = sqrt(2 pi) (N - h(0) D)/(t K_hi). At the edge (t -> 0, where z is largest) the
@@ -275,8 +276,9 @@ def emit_wide_central(out):
         g = mp.mpf(k_hi) * (1 + h) + mp.mpf(k_lo)  # as the kernel sums it (v_scaled_correction)
         z = mp.sqrt(2) * mp.erfinv(2 * q)
         worst = max(worst, abs(q * g - z))
-    out.write(f"/* quantile, SIMD qlnorm up to sdlog 1: x = q (K_HI (1 + t N1/D) + K_LO), t = {float(top)!r} - q^2, "
-              f"|q| <= {float(WIDE_SPLIT)};\n * degrees {WIDE_DEGREE - 1}/{WIDE_DEGREE}; max abs "
+    out.write(f"/* quantile, SIMD qlnorm up to sdlog 1 and qnorm for P in [0.025, 0.075): "
+              f"x = q (K_HI (1 + t N1/D) + K_LO),\n * t = {float(top)!r} - q^2, "
+              f"|q| <= {float(WIDE_SPLIT)}; degrees {WIDE_DEGREE - 1}/{WIDE_DEGREE}; max abs "
               f"error of x {float(worst):.1e} */\n")
     out.write(f"#define NORM_Q_WIDE_SPLIT {float(WIDE_SPLIT)!r}\n")
     out.write(f"#define NORM_Q_WIDE_TOP {float(top)!r}\n")

@@ -193,8 +193,8 @@ static const double norm_q_far_den[10] = {
     -7.498232449971303e-12,
 };
 
-/* quantile, SIMD qlnorm up to sdlog 1: x = q (K_HI (1 + t N1/D) + K_LO), t = 0.225625 - q^2, |q| <= 0.475;
- * degrees 9/10; max abs error of x 1.3e-17 */
+/* quantile, SIMD qlnorm up to sdlog 1 and qnorm for P in [0.025, 0.075): x = q (K_HI (1 + t N1/D) + K_LO),
+ * t = 0.225625 - q^2, |q| <= 0.475; degrees 9/10; max abs error of x 1.3e-17 */
 #define NORM_Q_WIDE_SPLIT 0.475
 #define NORM_Q_WIDE_TOP 0.225625
 #define NORM_Q_WIDE_DEGREE 10

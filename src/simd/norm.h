@@ -306,8 +306,9 @@ ALWAYS_INLINE vdbl v_central_quantile(vdbl q, vdbl q_lo, vdbl *lo, const int pre
     return v_scaled_correction(q, SQRT_2PI_HI, SQRT_2PI_LO, h, v_fma(q_lo_g, h, q_lo_g), lo);
 }
 
-/* The same for |q| <= 0.475 (qlnorm up to sdlog 1: fewer lanes for the tail stage, whose
- * log, square root and divisions cost twice the central ones): q K (1 + h) with
+/* The same for |q| <= 0.475 (qlnorm up to sdlog 1, qnorm's lanes with P in [0.025, 0.075):
+ * fewer lanes for the tail stage, whose log, square root and divisions cost twice the
+ * central ones): q K (1 + h) with
  * h = t N1(t)/D(t), t = 0.475^2 - q^2 (q_lo's share included), K = K_HI + K_LO. h vanishes at
  * the edge, where z is largest, so its rounding shows most where z is small and the exp
  * (meanlog + sdlog z) feels it only times sdlog |z|. */
@@ -428,6 +429,28 @@ ALWAYS_INLINE vdbl qnorm_central_vec(vdbl p, const void *args, vmsk *deferred, v
     return qnorm_finish(z, z_lo, a);
 }
 
+/* The deferred lanes with P >= 0.025 (|p - 1/2| <= 0.475, or log p in [log 0.025,
+ * log 0.975]): they take the wide central form in a second stage of their own
+ * (run_array_split_pick) instead of the tail's log, square root and divisions. The first
+ * stage keeps the narrower region, whose form is the more accurate near p = 1/2 (the wide
+ * one's rounding is small only near its edge, where these lanes are). */
+ALWAYS_INLINE vmsk qnorm_mid_pick(vdbl p, const void *args)
+{
+    const struct norm_args *a = args;
+    if (a->log_flag)
+        return v_and(v_le(v_set(LOG_0_025), p), v_le(p, v_set(LOG_0_975)));
+    return v_le(v_abs(v_sub(p, v_set(0.5))), v_set(NORM_Q_WIDE_SPLIT)); /* the stages' q */
+}
+
+ALWAYS_INLINE vdbl qnorm_mid_vec(vdbl p, const void *args, vmsk *slow)
+{
+    const struct norm_args *a = args;
+    vmsk deferred;
+    vdbl z_lo, z = qnorm_central_z_vec(p, a, &deferred, slow, &z_lo, Z_WIDE);
+    *slow = v_or(*slow, deferred); /* none: the pick and the wide region agree */
+    return qnorm_finish(z, z_lo, a);
+}
+
 /* Second stage, for the lanes qnorm_central_vec deferred (P the smaller tail probability,
  * DBL_MIN <= P < 0.075, or log P in [-729, log 0.075]); z = hi + *z_lo of the lower tail.
  * s_out, if not NULL, gets -log P as hi + *s_lo_out (lnorm refines z against it). */
@@ -504,5 +527,6 @@ static void ISA_SUFFIX(qnorm_array)(size_t n, const double *x, const double *par
                                     int lower_tail, int log_p, double *out)
 {
     struct norm_args a = norm_args_make(param[0], param[1], lower_tail, log_p);
-    run_array_split(n, x, out, &a, qnorm_central_vec, qnorm_tail_vec, qnorm_one);
+    run_array_split_pick(n, x, out, &a, qnorm_central_vec, qnorm_mid_pick, qnorm_mid_vec,
+                         qnorm_tail_vec, qnorm_one);
 }
