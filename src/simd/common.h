@@ -138,6 +138,13 @@ ALWAYS_INLINE vdbl v_expm1_dd(vdbl x, vdbl *lo)
     return hi;
 }
 
+/* no lane set; and every lane's bit, as v_bits gives them */
+static inline vmsk v_none(void)
+{
+    return v_lt(v_set(1), v_set(0));
+}
+#define V_ALL_BITS ((int)((1u << VLEN) - 1))
+
 /* |a| < Inf (false for NaN) */
 static inline vmsk v_finite(vdbl a)
 {
@@ -388,7 +395,7 @@ ALWAYS_INLINE void run_deferred(size_t count, double *values, const double *posi
                     res[j] = sf(values[k + j], args);
             r = v_load(res);
         }
-        int lanes = m == VLEN ? (int)((1u << VLEN) - 1) : (1 << m) - 1;
+        int lanes = m == VLEN ? V_ALL_BITS : (1 << m) - 1;
         v_scatter(out, v_load(positions + k), r, lanes); /* the padding's positions unused */
     }
 }
@@ -457,7 +464,7 @@ ALWAYS_INLINE size_t drain_queue(size_t nq, double *queued, double *queued_at, d
     for (size_t k = nq; k < nq + VLEN; k++)
         queued[k] = queued[0]; /* defined lanes past the end (room reserved) */
     for (size_t k = 0; k < nq; k += VLEN) {
-        int valid = nq - k >= VLEN ? (int)((1u << VLEN) - 1) : (1 << (nq - k)) - 1;
+        int valid = nq - k >= VLEN ? V_ALL_BITS : (1 << (nq - k)) - 1;
         vdbl xv = v_load(queued + k), at = v_load(queued_at + k);
         int picks = v_bits(pick(xv, args)) & valid, others = valid & ~picks;
         v_compress_store(picked_at + np, at, picks);

@@ -127,7 +127,7 @@ ALWAYS_INLINE vdbl pexp_vec(vdbl x, const void *args, vmsk *slow)
 ALWAYS_INLINE vdbl pexp_upper_log_exact_vec(vdbl x, const void *args, vmsk *slow)
 {
     const struct exp_args *a = args;
-    *slow = v_lt(v_set(1), v_set(0)); /* none */
+    *slow = v_none();
     return v_sel(v_le(x, v_set(0)), v_set(0), v_mul(x, v_set(-a->inv_scale)));
 }
 

@@ -99,7 +99,7 @@ ALWAYS_INLINE vdbl plnorm_body_vec_impl(vdbl x, const void *args, vmsk *deferred
     const struct lnorm_args *a = args;
     vmsk bad = lnorm_bad_x(x);
     /* the cheap log takes normal x only: subnormal x goes to the second stage */
-    vmsk subnormal = cheap ? v_lt(x, v_set(DBL_MIN)) : v_lt(v_set(1), v_set(0));
+    vmsk subnormal = cheap ? v_lt(x, v_set(DBL_MIN)) : v_none();
     vdbl zl, zh = lnorm_z_impl(v_sel(v_or(bad, subnormal), v_set(1), x), a, &zl, NULL, NULL, cheap);
     vdbl r = pnorm_body_z_vec(zh, zl, &a->n, deferred, slow);
     *slow = v_or(*slow, bad);
@@ -140,7 +140,7 @@ ALWAYS_INLINE vdbl qlnorm_finish(vdbl z, vdbl z_lo, const struct lnorm_args *a, 
         y_lo = v_add(err, v_fma(sigma, z_lo, p_lo));
     }
     vdbl yc = y;
-    *slow = v_lt(v_set(1), v_set(0)); /* none */
+    *slow = v_none();
     if (!a->q_in_range) {
         yc = v_min(v_max(y, v_set(-707)), v_set(709));
         *slow = v_not(v_eq(yc, y));
@@ -173,7 +173,7 @@ ALWAYS_INLINE vdbl qlnorm_central_vec_impl(vdbl p, const struct lnorm_args *a, v
                                            vmsk *slow, const int precise)
 {
     vdbl z_lo, z = qnorm_central_z_vec(p, &a->n, deferred, slow, &z_lo, precise ? Z_PRECISE : Z_WIDE);
-    if (v_bits(v_or(*deferred, *slow)) == (int)((1u << VLEN) - 1)) /* no central lane: no exp */
+    if (v_bits(v_or(*deferred, *slow)) == V_ALL_BITS) /* no central lane: no exp */
         return z;
     vmsk finish_slow;
     vdbl r = qlnorm_finish(z, z_lo, a, &finish_slow);

@@ -179,7 +179,7 @@ ALWAYS_INLINE vdbl pnorm_near_one_vec(vdbl x, const void *args, vmsk *slow)
     vdbl q = v_poly_split(norm_near_one_q, NORM_NEAR_ONE_DEGREE, t);
     if (!a->standard)
         q = v_fnma(v_poly_split(norm_near_one_density, NORM_NEAR_ONE_DENSITY_DEGREE, t), wl, q);
-    *slow = v_lt(v_set(1), v_set(0)); /* none */
+    *slow = v_none();
     return v_sub(v_set(1), q);
 }
 
@@ -211,7 +211,7 @@ ALWAYS_INLINE vdbl pnorm_body_z_vec(vdbl zh, vdbl zl, const struct norm_args *a,
     vmsk body = a->log_flag ? v_and(v_le(v_set(-NORM_BODY_MAX), zh), v_le(zh, v_set(NORM_BODY_LOG_MAX)))
                             : v_le(v_abs(zh), v_set(NORM_BODY_MAX));
     *deferred = v_not(body);
-    *slow = v_lt(v_set(1), v_set(0)); /* none: pnorm_vec sorts the rest out */
+    *slow = v_none(); /* pnorm_vec sorts the rest out */
     if (!v_any(body))
         return zh;
     vdbl t_lo, t = v_norm_body_dd(zh, &t_lo);
@@ -459,7 +459,7 @@ ALWAYS_INLINE vdbl qnorm_tail_z_vec(vdbl p, const struct norm_args *a, vmsk *slo
 {
     vmsk low;
     vdbl s_lo = v_set(0), s; /* -log P */
-    *slow = v_lt(v_set(1), v_set(0)); /* none */
+    *slow = v_none();
     if (!a->log_flag) {
         low = v_lt(p, v_set(0.5));
         s = v_neg(v_log_normal_dd(v_sel(low, p, v_sub(v_set(1), p)), &s_lo));

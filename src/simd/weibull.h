@@ -290,7 +290,7 @@ ALWAYS_INLINE vdbl wb_sqrt_dd(vdbl hi, vdbl lo, vdbl *s_lo)
 ALWAYS_INLINE vdbl qweibull_vec(vdbl p, const void *args, vmsk *slow)
 {
     const struct weibull_args *a = args;
-    vmsk ok, far = v_lt(v_set(1), v_set(0)); /* lanes whose log y is f + f_lo */
+    vmsk ok, far = v_none(); /* lanes whose log y is f + f_lo */
     vmsk deep = far;                         /* e^p clamped: y only through log y */
     vdbl y, y_lo = v_set(0), f = v_set(0), f_lo = v_set(0); /* y = -log(1 - P) */
     if (!a->log_flag) {
